@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import type { FeedState, Post } from '../model/index.js';
+import { SamizdatError } from '../model/index.js';
+import { TEMP_PREFIX, writeFileAtomic } from './atomic-write.js';
+import { dedupKeys } from './dedup-keys.js';
+import { IndexDb } from './index/index-db.js';
+import { syncIndex, type SyncReport } from './index/sync-index.js';
+import { ArchiveLock } from './lock/archive-lock.js';
+import { postBaseName, withCollisionSuffix } from './posts/file-name.js';
+import { formatPost } from './posts/format-post.js';
+
+export interface OpenOptions {
+  /** How long to wait for another run's lock before giving up (0: fail at once). */
+  readonly waitMs?: number;
+  /** Named in the lock, so a second run can say who is busy. */
+  readonly command?: string;
+}
+
+/** Where samizdat keeps its cache inside an archive. */
+export const STATE_DIR = '.samizdat';
+export const POSTS_DIR = '_posts';
+
+/**
+ * An archive opened for writing: locked, its index synced with the files. All writes of
+ * posts go through here so dedup, naming and the index stay in step.
+ */
+export class Archive {
+  /** Lower-cased names in _posts/, so two titles differing only in case never collide on macOS or Windows. */
+  private readonly takenNames = new Set<string>();
+
+  private constructor(
+    readonly root: string,
+    readonly index: IndexDb,
+    private readonly lock: ArchiveLock,
+    readonly sync: SyncReport,
+  ) {
+    for (const f of sync.files) if (f.path.startsWith(`${POSTS_DIR}/`)) this.takenNames.add(f.path.toLowerCase());
+  }
+
+  static async open(root: string, options: OpenOptions = {}): Promise<Archive> {
+    const dir = resolve(root);
+    try {
+      if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+    } catch {
+      throw new SamizdatError('archive', 'no-archive', `archive: ${dir} is not a directory`);
+    }
+    const lock = await ArchiveLock.acquire(join(dir, STATE_DIR, 'lock.db'), options);
+    try {
+      cleanTempFiles(join(dir, POSTS_DIR));
+      const index = IndexDb.open(join(dir, STATE_DIR, 'index.db'));
+      return new Archive(dir, index, lock, syncIndex(dir, index));
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
+  }
+
+  /** Keys of posts being written right now (feeds run concurrently and may share articles). */
+  private readonly pending = new Set<string>();
+
+  /** True when an article with any of these keys is archived already or being written. */
+  isKnown(keys: readonly string[]): boolean {
+    return keys.some((k) => this.pending.has(k)) || this.index.hasAnyKey(keys);
+  }
+
+  /**
+   * Writes the post unless an article with one of its keys is archived (or being
+   * written by a concurrent feed). Returns the new path, or undefined for a duplicate.
+   */
+  async addPost(post: Post, keys: readonly string[] = dedupKeys(post)): Promise<string | undefined> {
+    if (this.isKnown(keys)) return undefined;
+    for (const k of keys) this.pending.add(k);
+    try {
+      return await this.writePost(post, keys);
+    } finally {
+      for (const k of keys) this.pending.delete(k);
+    }
+  }
+
+  /**
+   * Writes a new post (atomically) and indexes it. Two different articles with the same
+   * date and title both survive: the second gets `-2`, the third `-3`, ….
+   * Returns the path relative to the archive.
+   */
+  async writePost(post: Post, keys: readonly string[] = dedupKeys(post)): Promise<string> {
+    const base = postBaseName(post.date, post.title);
+    let rel = '';
+    for (let n = 1; ; n++) {
+      rel = `${POSTS_DIR}/${withCollisionSuffix(base, n)}`;
+      if (!this.takenNames.has(rel.toLowerCase())) break;
+    }
+    const file = join(this.root, rel);
+    // The name is built from feed data: make sure it cannot leave _posts/.
+    if (!file.startsWith(join(this.root, POSTS_DIR) + sep)) {
+      throw new SamizdatError('archive', 'bad-path', `archive: refusing to write outside ${POSTS_DIR}/: ${rel}`);
+    }
+    const text = formatPost(post);
+    this.takenNames.add(rel.toLowerCase());
+    await writeFileAtomic(file, text);
+    const st = statSync(file);
+    this.index.addPost(
+      {
+        path: rel, link: post.link, ...(post.guid ? { guid: post.guid } : {}), site: post.site, title: post.title,
+        date: post.date, hash: createHash('sha1').update(text).digest('hex'), size: st.size, mtime: Math.trunc(st.mtimeMs),
+      },
+      keys,
+    );
+    return rel;
+  }
+
+  feedState(url: string): FeedState | undefined {
+    return this.index.feedState(url);
+  }
+
+  saveFeedState(state: FeedState): void {
+    this.index.saveFeedState(state);
+  }
+
+  close(): void {
+    this.index.close();
+    this.lock.release();
+  }
+}
+
+/** Temp files left by a run that was killed mid-write. */
+function cleanTempFiles(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.startsWith(TEMP_PREFIX)) rmSync(join(dir, name), { force: true });
+}

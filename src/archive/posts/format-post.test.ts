@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { seedPost, seedText } from '../../../test/helpers/seed.js';
+import type { Post } from '../../model/index.js';
+import { formatPost } from './format-post.js';
+import { readPost } from './read-post.js';
+
+interface Hostile { id: string; kind: string; field: string; payload: string | { repeat: string; times: number } }
+const hostile = (JSON.parse(readFileSync(new URL('../../../test/testdata/archive/hostile-fields.json', import.meta.url), 'utf8')) as Hostile[])
+  .filter((h): h is Hostile & { payload: string } => typeof h.payload === 'string');
+
+const frontMatter = (text: string): string => text.split('\n---\n')[0]!.replace(/^---\n/, '');
+
+describe('formatPost', () => {
+  it('reproduces the seed post byte for byte', () => {
+    expect(formatPost(seedPost())).toBe(seedText());
+  });
+
+  it('reads the seed back to the same fields', () => {
+    const { post, problems } = readPost(seedText());
+    expect(problems).toEqual([]);
+    expect(post).toEqual({ ...seedPost(), comments: true });
+  });
+
+  it.each(hostile.filter((h) => ['title', 'author', 'site_name'].includes(h.field)).map((h) => [h.id, h] as const))(
+    '%s: front matter stays valid YAML and round-trips',
+    (_id, h) => {
+      const field = h.field === 'site_name' ? 'site' : (h.field as 'title' | 'author');
+      const post: Post = { ...seedPost(), [field]: h.payload };
+      const text = formatPost(post);
+      // Valid YAML under both 1.1 (Jekyll's Psych) and 1.2, with the exact string back.
+      for (const version of ['1.1', '1.2'] as const) {
+        const fm = parse(frontMatter(text), { version }) as Record<string, unknown>;
+        expect(Object.keys(fm)).toEqual(['layout', 'title', 'date', 'author', 'from', 'tags', 'comments', 'categories']);
+        if (field === 'site') expect(fm.tags).toEqual([h.payload]);
+        else expect(fm[field]).toBe(h.payload);
+      }
+      expect(readPost(text).post[field]).toBe(h.payload);
+      // The body keeps its shape: one epoch line, one link line, the content in one line.
+      expect(text.split('\n---\n').length).toBeGreaterThanOrEqual(2);
+    },
+  );
+
+  it('wraps Liquid in raw, and an endraw inside content cannot end it early', () => {
+    const content = '<p>{{ site }} and {% endraw %} then {%- endraw -%}{% include x %}</p>';
+    const text = formatPost({ ...seedPost(), title: '{{ page.title }}', content });
+    const body = text.split('\n---\n')[1]!;
+    expect(body.startsWith('{% raw %}<!--')).toBe(true);
+    expect(body.trimEnd().endsWith('{% endraw %}')).toBe(true);
+    // Simulate Liquid's raw handling: the text between {% raw %} and the first endraw tag is literal.
+    const rendered = renderRawBlocks(body);
+    expect(rendered).toContain(content);
+    expect(rendered).toContain('[{{ page.title }}]');
+    expect(readPost(text).post.content).toBe(content);
+  });
+
+  it('leaves ordinary bodies unwrapped', () => {
+    expect(formatPost(seedPost())).not.toContain('{% raw %}');
+  });
+
+  it('keeps content on one line and escapes Markdown in the link text', () => {
+    const text = formatPost({ ...seedPost(), title: 'a](javascript:alert(1)) <b>x</b>', content: '<p>a</p>\n<p>b</p>' });
+    const lines = text.split('\n');
+    expect(lines).toContain('[a\\](javascript:alert(1)) &lt;b&gt;x&lt;/b&gt;](https://www.epochtimes.com/gb/22/2/4/n13555352.htm)');
+    expect(lines).toContain('<p>a</p> <p>b</p>');
+  });
+
+  it('writes a guid line only when the GUID is not the link', () => {
+    const text = formatPost({ ...seedPost(), guid: 'tag:example.com,2022:123' });
+    expect(text).toContain('\nguid: "tag:example.com,2022:123"\n');
+    expect(readPost(text).post.guid).toBe('tag:example.com,2022:123');
+  });
+});
+
+/** Liquid's raw tag: everything up to a `{%-? endraw -?%}` tag is printed verbatim (tokens as Liquid splits them). */
+function renderRawBlocks(text: string): string {
+  let out = '';
+  let rest = text;
+  for (;;) {
+    const open = rest.indexOf('{% raw %}');
+    if (open < 0) return out + rest;
+    out += rest.slice(0, open);
+    rest = rest.slice(open + '{% raw %}'.length);
+    // Liquid tokenizes `{%…%}` lazily, then matches /\A(.*)\{%-?\s*endraw\s*-?%\}\z/ on each token.
+    const tokenRe = /\{%[\s\S]*?%\}/g;
+    let m: RegExpExecArray | null;
+    let closed = false;
+    while ((m = tokenRe.exec(rest))) {
+      const end = /^([\s\S]*)\{%-?\s*endraw\s*-?%\}$/.exec(m[0]);
+      if (end) {
+        out += rest.slice(0, m.index) + end[1];
+        rest = rest.slice(m.index + m[0].length);
+        closed = true;
+        break;
+      }
+    }
+    if (!closed) throw new Error('raw block never closed');
+  }
+}

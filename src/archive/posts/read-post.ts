@@ -1,0 +1,120 @@
+import { parse } from 'yaml';
+import type { Post } from '../../model/index.js';
+import { unwrapRaw } from './liquid.js';
+
+export interface ReadResult {
+  readonly post: Post;
+  /** What is wrong with the file (empty for a sound post); `doctor` reports these. */
+  readonly problems: readonly string[];
+}
+
+type FrontMatter = Record<string, unknown>;
+
+/**
+ * Reads any post the legacy mirrors or samizdat wrote. Tolerant: a broken front matter
+ * falls back to line-by-line extraction and is reported in `problems`, never thrown.
+ * `fileName` supplies the date when the post carries none.
+ */
+export function readPost(text: string, fileName = ''): ReadResult {
+  const problems: string[] = [];
+  const { yamlText, body } = splitFrontMatter(text.replace(/^\ufeff/, ''));
+  if (yamlText === undefined) problems.push('no front matter');
+  const fm = parseFrontMatter(yamlText ?? '', problems);
+  const unwrapped = unwrapRaw(body.replace(/\n$/, ''));
+
+  const tags = toList(fm.tags);
+  const categories = toList(fm.categories);
+  const site = tags[0] ?? categories[categories.length - 1] ?? '';
+  const extraCategories = categories.filter((c) => c !== site);
+
+  const epoch = /^<!--(-?\d+|NaN)-->$/m.exec(unwrapped.slice(0, 64))?.[1];
+  let date = epoch !== undefined && epoch !== 'NaN' ? Number(epoch) : NaN;
+  if (epoch === undefined) problems.push('no epoch comment');
+  else if (epoch === 'NaN') problems.push('epoch comment is NaN');
+  if (Number.isNaN(date)) date = toEpoch(fm.date);
+  if (Number.isNaN(date)) {
+    const m = /(\d{4}-\d{2}-\d{2})-/.exec(fileName);
+    date = m ? Date.parse(`${m[1]}T00:00:00Z`) : NaN;
+    if (!Number.isNaN(date)) problems.push('no usable date in front matter');
+  }
+  if (Number.isNaN(date)) {
+    problems.push('no date');
+    date = 0;
+  }
+
+  const title = toText(fm.title);
+  if (!title) problems.push('no title');
+  const link = toText(fm.from);
+  if (!link) problems.push('no from: link');
+  const guid = toText(fm.guid);
+  const post: Post = {
+    title,
+    date,
+    author: toText(fm.author),
+    link,
+    site,
+    content: extractContent(unwrapped),
+    ...(guid ? { guid } : {}),
+    ...(fm.comments === undefined ? {} : { comments: fm.comments === true || String(fm.comments).toLowerCase() === 'true' }),
+    ...(extraCategories.length ? { categories: extraCategories } : {}),
+  };
+  return { post, problems };
+}
+
+function splitFrontMatter(text: string): { yamlText?: string; body: string } {
+  if (!text.startsWith('---')) return { body: text };
+  const end = /\r?\n---[ \t]*(\r?\n|$)/.exec(text);
+  if (!end) return { body: text };
+  const firstBreak = text.indexOf('\n');
+  return { yamlText: text.slice(firstBreak + 1, end.index), body: text.slice(end.index + end[0].length) };
+}
+
+function parseFrontMatter(yamlText: string, problems: string[]): FrontMatter {
+  try {
+    const value: unknown = parse(yamlText, { version: '1.1', uniqueKeys: false });
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as FrontMatter;
+    if (yamlText.trim()) problems.push('front matter is not a mapping');
+  } catch (err) {
+    problems.push(`front matter is not valid YAML (${String((err as Error).message).split('\n')[0]})`);
+  }
+  return looseFrontMatter(yamlText);
+}
+
+/** Last resort for front matter that YAML rejects: `key: value` per line, quotes taken off. */
+function looseFrontMatter(yamlText: string): FrontMatter {
+  const fm: FrontMatter = {};
+  for (const line of yamlText.split(/\r?\n/)) {
+    const m = /^([A-Za-z_]+):\s?(.*)$/.exec(line);
+    if (!m) continue;
+    let value = m[2]!.trim();
+    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
+    const list = /^\[(.*)\]$/.exec(value);
+    fm[m[1]!] = list ? list[1]!.split(',').map((s) => s.trim()).filter(Boolean) : value;
+  }
+  return fm;
+}
+
+/** The one-line content inside `<div>…</div>`; older posts hold raw HTML after the front matter. */
+function extractContent(body: string): string {
+  const open = body.indexOf('\n<div>\n');
+  if (open >= 0 && body.endsWith('\n</div>')) return body.slice(open + '\n<div>\n'.length, -'\n</div>'.length);
+  return body.replace(/^<!--(-?\d+|NaN)-->\n/, '').trim();
+}
+
+function toList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(toText).filter(Boolean);
+  const s = toText(value);
+  return s ? s.split(/\s+/) : [];
+}
+
+function toText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+function toEpoch(value: unknown): number {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'string' && value.trim()) return Date.parse(value.trim().replace(' ', 'T'));
+  return NaN;
+}
