@@ -1,0 +1,50 @@
+import { SamizdatError, UsageError } from '../model/index.js';
+import { createLogger } from '../log/logger.js';
+import { VERSION } from './version.js';
+
+/** One line per command; the command's own file holds its options and help. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }> = {
+  fetch: { summary: 'fetch every feed in subs.json and archive new articles as posts', load: () => import('./fetch-command.js') },
+};
+
+export const USAGE = `samizdat ${VERSION} — keeps news readable where it is censored
+
+Usage: samizdat <command> [options]
+
+Commands:
+${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join('\n')}
+
+Run 'samizdat <command> --help' for a command's options.
+Exit codes: 0 ok, 1 some feeds failed (the rest was archived), 2 usage or configuration error.`;
+
+/** Routes to one command; the only place that turns errors into exit codes. */
+export async function main(argv: string[]): Promise<number> {
+  const log = createLogger();
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    log.out(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    log.out(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    log.error(`unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')} (samizdat --help)`);
+    return 2;
+  }
+  try {
+    return await (await command.load()).run(rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      log.error(err.message);
+      return 2;
+    }
+    if (err instanceof SamizdatError) {
+      log.error(err.message);
+      return 1;
+    }
+    throw err;
+  }
+}
