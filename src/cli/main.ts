@@ -1,6 +1,6 @@
 import { SamizdatError, UsageError } from '../model/index.js';
 import { createLogger } from '../log/logger.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 /** One line per command; the command's own file holds its options and help. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }> = {

@@ -5,6 +5,7 @@ import { UsageError } from '../model/index.js';
 
 const KNOWN_KEYS = new Set(['site', 'url', 'timeout', 'encoding', 'timezone', 'headers']);
 const MAX_TIMEOUT_S = 600;
+const MAX_SITE = 200;
 
 export interface LoadedSubscriptions {
   readonly subs: readonly Subscription[];
@@ -50,7 +51,10 @@ export function loadSubscriptions(file: string): LoadedSubscriptions {
     if (dup !== undefined) fail(`duplicate "url" (same as entry ${dup}): ${url}`);
     seen.set(url, i + 1);
 
-    const sub: { -readonly [K in keyof Subscription]: Subscription[K] } = { site: (e.site as string).trim(), url };
+    const site = cleanSiteName(e.site as string);
+    if (!site) fail('"site" has no visible characters');
+    if (site !== e.site) warnings.push(`${where}: "site" cleaned to ${JSON.stringify(site.slice(0, 60))} (control characters, extra spaces, over ${MAX_SITE} characters)`);
+    const sub: { -readonly [K in keyof Subscription]: Subscription[K] } = { site, url };
     if (e.timeout !== undefined) {
       if (typeof e.timeout !== 'number' || !(e.timeout > 0) || e.timeout > MAX_TIMEOUT_S) fail(`"timeout" must be a number of seconds between 0 and ${MAX_TIMEOUT_S}`);
       sub.timeoutMs = Math.round((e.timeout as number) * 1000);
@@ -73,6 +77,12 @@ export function loadSubscriptions(file: string): LoadedSubscriptions {
     subs.push(Object.freeze(sub));
   });
   return { subs: Object.freeze(subs), warnings };
+}
+
+/** The source name goes into every post's tags and the site's menus: one line, no control characters, capped. */
+function cleanSiteName(raw: string): string {
+  const clean = raw.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]|\p{Cs}/gu, ' ').replace(/\s+/g, ' ').trim();
+  return Array.from(clean).slice(0, MAX_SITE).join('');
 }
 
 function parseHttpUrl(raw: string): string | undefined {
