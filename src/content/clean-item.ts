@@ -28,7 +28,8 @@ const MAX_CONTENT = 2_000_000;
  */
 export function cleanItem(item: FeedItem, ctx: CleanContext): Post {
   const link = normalizeUrl(absolutizeUrl(item.link, ctx.feedUrl));
-  const raw = stripControlChars(item.content).slice(0, MAX_CONTENT);
+  // Cut first: stripControlChars then removes a surrogate half the cut may leave.
+  const raw = stripControlChars(item.content.slice(0, MAX_CONTENT));
   const html = item.contentType === 'text' ? plainTextToHtml(raw) : raw;
   const content = toOneLine(sanitizeHtml(html, item.baseUrl || link || ctx.feedUrl));
 
