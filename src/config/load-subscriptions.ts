@@ -104,6 +104,7 @@ function isTimeZone(zone: string): boolean {
 }
 
 function describe(entry: unknown): string {
-  if (entry && typeof entry === 'object' && 'site' in entry && typeof entry.site === 'string') return ` ("${entry.site}")`;
+  // JSON-quoted and short, so a hostile name cannot break the one-line message.
+  if (entry && typeof entry === 'object' && 'site' in entry && typeof entry.site === 'string') return ` (${JSON.stringify(Array.from(entry.site).slice(0, 40).join(''))})`;
   return '';
 }
