@@ -65,9 +65,7 @@ export async function run(argv: string[]): Promise<number> {
       for (const w of s.skipped) log.warn(w);
     },
     onFeed: (outcome, done, total) => {
-      const line = formatOutcome(outcome);
-      if (outcome.status === 'failed' || outcome.status === 'dead') log.warn(line);
-      else log.info(line);
+      log.report(formatOutcome(outcome), outcome.status === 'failed' || outcome.status === 'dead');
       for (const w of outcome.warnings) log.warn(`${outcome.site}: ${w}`);
       for (const p of outcome.written) log.debug(`  + ${p}`);
       log.progress(`[${done}/${total}] feeds fetched`);

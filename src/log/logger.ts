@@ -9,6 +9,8 @@ export interface Logger {
   warn(line: string): void;
   error(line: string): void;
   debug(line: string): void;
+  /** A report line: shown unless quiet; a problem line is shown always, highlighted. */
+  report(line: string, problem?: boolean): void;
   /** Replaces the current progress line on a TTY; ignored elsewhere. */
   progress(line: string): void;
   /** Machine output (stdout). */
@@ -45,6 +47,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     warn: (line) => write(paint('33', `warning: ${line}`)),
     error: (line) => write(paint('31', `error: ${line}`)),
     debug: (line) => level === 'verbose' && write(paint('2', line)),
+    report: (line, problem = false) => {
+      if (problem) write(paint('33', line));
+      else if (level !== 'quiet') write(line);
+    },
     progress: (line) => {
       if (!tty || level === 'quiet') return;
       err.write(`\r\x1b[2K${line.slice(0, (err.columns ?? 80) - 1)}`);

@@ -11,10 +11,11 @@ export function formatOutcome(o: FeedOutcome): string {
       return `unchanged  ${head}${o.items ? `: ${o.items} items, none new` : ': not modified'}${moved}`;
     case 'skipped':
       return `skipped    ${head}: ${o.message ?? ''}`;
+    // Failure messages name the URL themselves (`fetch: <url>: …`).
     case 'dead':
-      return `dead       ${head}: ${o.message ?? ''} — the feed is gone; remove it from subs.json`;
+      return `dead       ${o.site}: ${o.message ?? ''} — the feed is gone; remove it from subs.json`;
     case 'failed':
-      return `failed     ${head}: ${o.message ?? ''}`;
+      return `failed     ${o.site}: ${o.message ?? ''}`;
   }
 }
 
