@@ -5,7 +5,7 @@ import type { FeedState, Post } from '../model/index.js';
 import { SamizdatError } from '../model/index.js';
 import { TEMP_PREFIX, writeFileAtomic } from './atomic-write.js';
 import { dedupKeys } from './dedup-keys.js';
-import { IndexDb } from './index/index-db.js';
+import { IndexDb, type PostRow } from './index/index-db.js';
 import { syncIndex, type SyncReport } from './index/sync-index.js';
 import { ArchiveLock } from './lock/archive-lock.js';
 import { postBaseName, withCollisionSuffix } from './posts/file-name.js';
@@ -57,12 +57,32 @@ export class Archive {
     }
   }
 
-  /** Keys of posts being written right now (feeds run concurrently and may share articles). */
+  /**
+   * Keys of posts being written or written but not yet flushed to the index (feeds run
+   * concurrently and may share articles).
+   */
   private readonly pending = new Set<string>();
+  /** Index rows of posts already on disk, committed together by flush(). */
+  private queued: Array<{ row: PostRow; keys: readonly string[] }> = [];
 
   /** True when an article with any of these keys is archived already or being written. */
   isKnown(keys: readonly string[]): boolean {
     return keys.some((k) => this.pending.has(k)) || this.index.hasAnyKey(keys);
+  }
+
+  /**
+   * Commits the index rows of the posts written since the last flush, in one transaction
+   * (one commit per post costs more than the writes). A crash before the flush loses
+   * nothing: the next run finds the files and indexes them.
+   */
+  flush(): void {
+    if (this.queued.length === 0) return;
+    const batch = this.queued;
+    this.queued = [];
+    this.index.transaction(() => {
+      for (const { row, keys } of batch) this.index.addPost(row, keys);
+    });
+    for (const { keys } of batch) for (const k of keys) this.pending.delete(k);
   }
 
   /**
@@ -74,8 +94,9 @@ export class Archive {
     for (const k of keys) this.pending.add(k);
     try {
       return await this.writePost(post, keys);
-    } finally {
+    } catch (err) {
       for (const k of keys) this.pending.delete(k);
+      throw err;
     }
   }
 
@@ -100,13 +121,12 @@ export class Archive {
     this.takenNames.add(rel.toLowerCase());
     await writeFileAtomic(file, text);
     const st = statSync(file);
-    this.index.addPost(
-      {
-        path: rel, link: post.link, ...(post.guid ? { guid: post.guid } : {}), site: post.site, title: post.title,
-        date: post.date, hash: createHash('sha1').update(text).digest('hex'), size: st.size, mtime: Math.trunc(st.mtimeMs),
-      },
-      keys,
-    );
+    const row: PostRow = {
+      path: rel, link: post.link, ...(post.guid ? { guid: post.guid } : {}), site: post.site, title: post.title,
+      date: post.date, hash: createHash('sha1').update(text).digest('hex'), size: st.size, mtime: Math.trunc(st.mtimeMs),
+    };
+    this.queued.push({ row, keys });
+    for (const k of keys) this.pending.add(k);
     return rel;
   }
 
@@ -119,6 +139,7 @@ export class Archive {
   }
 
   close(): void {
+    this.flush();
     this.index.close();
     this.lock.release();
   }

@@ -12,10 +12,16 @@ export const TEMP_PREFIX = '.samizdat-tmp-';
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
   const temp = join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
   try {
-    await writeFile(temp, data, { flag: 'wx' });
+    try {
+      await writeFile(temp, data, { flag: 'wx' });
+    } catch (err) {
+      // Create the folder only when missing: a mkdir per post costs more than the write.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      await mkdir(dir, { recursive: true });
+      await writeFile(temp, data, { flag: 'wx' });
+    }
     await rename(temp, path);
   } catch (err) {
     await rm(temp, { force: true });

@@ -75,6 +75,7 @@ export async function refreshFeed(sub: Subscription, ctx: RefreshContext): Promi
         base.warnings.push(`item ${JSON.stringify(item.title.slice(0, 60))}: ${oneLine(err)}`);
       }
     }
+    ctx.archive.flush();
     const status = base.written.length > 0 ? 'new' : 'unchanged';
     ctx.archive.saveFeedState({ ...state, lastStatus: status, ...(base.written.length ? { lastNewItemAt: fetchedAt } : {}) });
     return done({ status, items: feed.items.length, newPosts: base.written.length, ...(movedTo ? { movedTo } : {}) });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { postBaseName, safeTitle, withCollisionSuffix } from './file-name.js';
 
 const day = Date.UTC(2022, 1, 4, 21, 32, 23);
-const hostile = (JSON.parse(readFileSync(new URL('../../../test/testdata/archive/hostile-fields.json', import.meta.url), 'utf8')) as Array<{ id: string; field: string; payload: unknown }>)
+const hostile = (JSON.parse(readFileSync(new URL('../../../test/testdata/hostile/items.json', import.meta.url), 'utf8')) as Array<{ id: string; field: string; payload: unknown }>)
   .filter((h) => h.field === 'title' && typeof h.payload === 'string');
 
 function assertSafe(name: string): void {

@@ -7,7 +7,7 @@ import { formatPost } from './format-post.js';
 import { readPost } from './read-post.js';
 
 interface Hostile { id: string; kind: string; field: string; payload: string | { repeat: string; times: number } }
-const hostile = (JSON.parse(readFileSync(new URL('../../../test/testdata/archive/hostile-fields.json', import.meta.url), 'utf8')) as Hostile[])
+const hostile = (JSON.parse(readFileSync(new URL('../../../test/testdata/hostile/items.json', import.meta.url), 'utf8')) as Hostile[])
   .filter((h): h is Hostile & { payload: string } => typeof h.payload === 'string');
 
 const frontMatter = (text: string): string => text.split('\n---\n')[0]!.replace(/^---\n/, '');
@@ -41,6 +41,24 @@ describe('formatPost', () => {
       expect(text.split('\n---\n').length).toBeGreaterThanOrEqual(2);
     },
   );
+
+  it.each(hostile.filter((h) => h.field === 'link' || h.field === 'guid').map((h) => [h.id, h] as const))('%s: link and guid round-trip', (_id, h) => {
+    const field = h.field === 'link' ? 'link' : 'guid';
+    const text = formatPost({ ...seedPost(), [field]: h.payload });
+    for (const version of ['1.1', '1.2'] as const) {
+      const fm = parse(frontMatter(text), { version }) as Record<string, unknown>;
+      expect(fm[field === 'link' ? 'from' : 'guid']).toBe(h.payload);
+    }
+    expect(readPost(text).post[field]).toBe(h.payload);
+  });
+
+  it.each([
+    'https://example.com/a:b', 'https://example.com:8080/x', 'https://example.com/x?a=1&b=[2]', "https://example.com/it's",
+    'https://example.com/a#b', 'https://example.com/a:', 'https://example.com/% 20',
+  ])('URL %s stays a string that reads back exactly', (url) => {
+    const fm = parse(frontMatter(formatPost({ ...seedPost(), link: url })), { version: '1.1' }) as Record<string, unknown>;
+    expect(fm.from).toBe(url);
+  });
 
   it('wraps Liquid in raw, and an endraw inside content cannot end it early', () => {
     const content = '<p>{{ site }} and {% endraw %} then {%- endraw -%}{% include x %}</p>';

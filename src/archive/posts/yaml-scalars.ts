@@ -31,7 +31,19 @@ export function doubleQuoted(value: string): string {
   return out + '"';
 }
 
+// Authors and source names repeat across posts: remember verdicts (bounded).
+const verdicts = new Map<string, boolean>();
+
 function readsBackAs(yamlText: string, expected: unknown): boolean {
+  const known = verdicts.get(yamlText);
+  if (known !== undefined) return known;
+  const ok = parsesTo(yamlText, expected);
+  if (verdicts.size > 10_000) verdicts.clear();
+  verdicts.set(yamlText, ok);
+  return ok;
+}
+
+function parsesTo(yamlText: string, expected: unknown): boolean {
   try {
     const doc = parse(yamlText, { version: '1.1' }) as { k?: unknown } | null;
     return JSON.stringify(doc?.k) === JSON.stringify(expected);
@@ -52,11 +64,17 @@ export function flowList(values: readonly string[]): string {
   return `[ ${items.join(', ')} ]`;
 }
 
-/** A URL value (`from: L`): plain for ordinary absolute URLs. */
+/**
+ * A URL value (`from: L`): plain for ordinary absolute URLs. The pattern alone is safe:
+ * a plain scalar that starts with a letter and holds no space, `#`, quote or flow
+ * indicator, and whose only `:` are followed by `/` or a port digit, is always a string.
+ */
 export function urlScalar(url: string): string {
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^\s#'"\\,[\]{}]+$/i.test(url) && !/:$/.test(url) && readsBackAs(`k: ${url}`, url)) return url;
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^\s#'"\\,[\]{}]+$/i.test(url) && !/:(?![\/\d])|:$/.test(url) && !UNSAFE_ANYWHERE_URL.test(url)) return url;
   return doubleQuoted(url);
 }
+
+const UNSAFE_ANYWHERE_URL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\p{Cs}]/u;
 
 function isPlainSafe(value: string): boolean {
   return (
