@@ -5,6 +5,10 @@ import { dirname, join } from 'node:path';
 /** Prefix of temp files; readers skip them and `cleanTempFiles` removes leftovers of a killed run. */
 export const TEMP_PREFIX = '.samizdat-tmp-';
 
+// Unique per process without a random draw per file.
+const RUN_TAG = `${process.pid}-${randomBytes(4).toString('hex')}`;
+let counter = 0;
+
 /**
  * Write a file so that it either appears whole or not at all: the data goes to a temp
  * file in the same folder (same file system, so rename is atomic), then takes its name.
@@ -12,7 +16,7 @@ export const TEMP_PREFIX = '.samizdat-tmp-';
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
-  const temp = join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
+  const temp = join(dir, `${TEMP_PREFIX}${RUN_TAG}-${++counter}`);
   try {
     try {
       await writeFile(temp, data, { flag: 'wx' });
