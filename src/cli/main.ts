@@ -6,6 +6,7 @@ import { VERSION } from '../version.js';
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }> = {
   init: { summary: 'create a new mirror: subs.json, _config.yml, .gitignore, an hourly GitHub Actions workflow', load: () => import('./init-command.js') },
   fetch: { summary: 'fetch every feed in subs.json and archive new articles as posts', load: () => import('./fetch-command.js') },
+  build: { summary: 'build the static site from the archived posts', load: () => import('./build-command.js') },
   subs: { summary: 'list the feeds with their health (ls), add a feed, page or YouTube URL (add), remove one (rm)', load: () => import('./subs-command.js') },
 };
 

@@ -1,0 +1,62 @@
+import { join, resolve } from 'node:path';
+import { loadSiteConfig } from '../config/load-site-config.js';
+import { createLogger } from '../log/logger.js';
+import { UsageError } from '../model/index.js';
+import { BUILD_DEFAULTS, buildSite } from '../site/build-site.js';
+import { parseOptions } from './parse-options.js';
+
+export const HELP = `Usage: samizdat build [options]
+
+Builds the static site from every post in _posts/ and archived/: one page per post at its
+Jekyll permalink (_config.yml "permalink", default /:year-:month-:day/:title/) and a home page
+paginated by "paginate" (default ${BUILD_DEFAULTS.paginate}). All links are relative: the output works under any
+path and from file://. Posts that cannot be read are reported and skipped.
+
+Options:
+  --archive DIR        the mirror (default: the current directory)
+  --out DIR            where the site goes (default: DIR/_site)
+  --json               print the build report as JSON on stdout
+  --quiet              only warnings and errors
+  --verbose            also each caveat about a post (invalid front matter, duplicate URLs)
+  -h, --help           this help
+
+Dates in URLs use _config.yml "timezone", else UTC (as Jekyll on the machines that built the
+legacy mirrors); dates on pages use "timezone", else ${BUILD_DEFAULTS.displayTimeZone}.
+Exit codes: 0 built, 2 usage or config error.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseOptions('build', argv, {
+    archive: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' },
+    quiet: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  });
+  const log = createLogger({ level: values.quiet || values.json ? 'quiet' : values.verbose ? 'verbose' : 'info' });
+  if (values.help) {
+    log.out(`${HELP}\n`);
+    return 0;
+  }
+  const archiveDir = resolve(values.archive ?? '.');
+  const outDir = values.out ? resolve(values.out) : join(archiveDir, '_site');
+  const config = loadSiteConfig(join(archiveDir, '_config.yml'));
+  if (config.timezone) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: config.timezone });
+    } catch {
+      throw new UsageError(`${join(archiveDir, '_config.yml')}: unknown timezone ${JSON.stringify(config.timezone)}`, 'config');
+    }
+  }
+  if (config.paginate !== undefined && !(Number.isInteger(config.paginate) && config.paginate >= 1)) {
+    throw new UsageError(`${join(archiveDir, '_config.yml')}: paginate must be a whole number of at least 1, got ${config.paginate}`, 'config');
+  }
+  const report = await buildSite({
+    archiveDir, outDir, config,
+    onProgress: (done, total) => log.progress(`[${done}/${total}] files written`),
+  });
+  for (const s of report.skipped) log.warn(`skipped ${s}`);
+  for (const w of report.warnings) log.debug(`note: ${w}`);
+  if (values.json) log.out(`${JSON.stringify({ ...report, outDir }, null, 2)}\n`);
+  else {
+    const notes = report.warnings.length ? `, ${report.warnings.length} notes (--verbose)` : '';
+    log.info(`built ${report.posts} posts into ${outDir}: ${report.written} files written, ${report.skipped.length} skipped${notes}, ${(report.ms / 1000).toFixed(1)} s`);
+  }
+  return 0;
+}

@@ -1,0 +1,9 @@
+/** What every page template needs to know about the site. */
+export interface SiteInfo {
+  readonly title: string;
+  readonly description?: string;
+  /** Dates are shown in this zone. */
+  readonly timeZone: string;
+  /** The stylesheet, relative to the output folder. */
+  readonly cssFile: string;
+}

@@ -1,0 +1,62 @@
+/** A wall-clock time in some time zone (what Ruby's `Time#localtime` + strftime see). */
+export interface ZonedTime {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Throws a RangeError for a zone name Intl does not know. */
+export function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The wall clock in `timeZone` at `epochMs`. */
+export function zonedTime(epochMs: number, timeZone: string): ZonedTime {
+  const parts: Record<string, number> = {};
+  for (const p of zoneFormatter(timeZone).formatToParts(new Date(epochMs))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return { year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1, hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0 };
+}
+
+const DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d*)?)?)?[ \t]*(Z|UTC|GMT|[+-]\d{1,2}(?::?\d{2})?)?$/;
+
+/**
+ * A front matter date the way Jekyll reads it (YAML timestamp, or Ruby `Time.parse` of a
+ * string, then `localtime`): an explicit zone or `Z` is an instant; a bare date or date-time
+ * is a wall clock in the site's zone — except a plain (unquoted) YAML timestamp without a zone,
+ * which YAML defines as UTC. Returns undefined for what it cannot read.
+ */
+export function parseFrontMatterDate(text: string, plainYaml: boolean, timeZone: string): ZonedTime | undefined {
+  const m = DATE_TIME.exec(text.trim());
+  if (!m) {
+    // Formats Ruby's Time.parse also takes ("Feb 4 2022 21:32 +0800"): trust the JS parser.
+    const ms = Date.parse(text);
+    return Number.isNaN(ms) ? undefined : zonedTime(ms, timeZone);
+  }
+  const [, y, mo, d, h, mi, s, zone] = m;
+  const wall: ZonedTime = { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h ?? 0), minute: Number(mi ?? 0), second: Number(s ?? 0) };
+  if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.day > 31 || wall.hour > 23 || wall.minute > 59 || wall.second > 60) return undefined;
+  const utcMs = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  if (zone !== undefined) return zonedTime(utcMs - offsetMinutes(zone) * 60_000, timeZone);
+  if (h !== undefined && plainYaml) return zonedTime(utcMs, timeZone);
+  return wall;
+}
+
+function offsetMinutes(zone: string): number {
+  if (zone === 'Z' || zone === 'UTC' || zone === 'GMT') return 0;
+  const m = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(zone)!;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
