@@ -1,3 +1,4 @@
+import { indentContinuations } from '../archive/posts/read-post.js';
 import { parseDocument, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { UrlFacts } from './permalink.js';
 import { parseFrontMatterDate } from './zoned-time.js';
@@ -61,10 +62,9 @@ function frontMatter(text: string, problems: string[]): FrontMatterFacts {
   if (!m || m.index !== 0) return out;
   const yamlText = m[1]!.replace(/^---\s*\n/, '');
   let doc = parseDocument(yamlText, YAML_OPTIONS);
-  // libyaml (Psych) takes a quoted title whose continuation lines are not indented (legacy
-  // titles with a raw newline); the yaml package does not, so indent those lines and retry.
+  // Legacy titles with a raw newline: see indentContinuations.
   if (doc.errors.length) {
-    const retry = parseDocument(yamlText.replace(/^(?![A-Za-z_][\w-]*:|[\s#-]|$)/gm, ' '), YAML_OPTIONS);
+    const retry = parseDocument(indentContinuations(yamlText), YAML_OPTIONS);
     if (!retry.errors.length) doc = retry;
   }
   if (doc.errors.length) {

@@ -116,3 +116,13 @@ function renderRawBlocks(text: string): string {
     if (!closed) throw new Error('raw block never closed');
   }
 }
+
+describe('readPost on legacy titles with a raw newline', () => {
+  it('reads the title as libyaml does: the line break folds into a space', () => {
+    const text = '---\nlayout: post\ntitle: "专访：黎智英是对一党专政的威胁 而不是危害国家安全\n"\ndate: 2020-08-10T01:00:00.000Z\nauthor: 德国之声\nfrom: https://www.dw.com/zh/a-1\ntags: [ 德国之声 ]\ncategories: [ 德国之声 ]\n---\n<!--1597021200000-->\n[x](https://www.dw.com/zh/a-1)\n------\n\n<div>\n<p>x</p>\n</div>\n';
+    const { post, problems } = readPost(text);
+    expect(problems).toEqual([]);
+    expect(post.title).toBe('专访：黎智英是对一党专政的威胁 而不是危害国家安全 ');
+    expect(post.link).toBe('https://www.dw.com/zh/a-1');
+  });
+});

@@ -70,14 +70,27 @@ function splitFrontMatter(text: string): { yamlText?: string; body: string } {
 }
 
 function parseFrontMatter(yamlText: string, problems: string[]): FrontMatter {
-  try {
-    const value: unknown = parse(yamlText, { version: '1.1', uniqueKeys: false });
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as FrontMatter;
-    if (yamlText.trim()) problems.push('front matter is not a mapping');
-  } catch (err) {
-    problems.push(`front matter is not valid YAML (${String((err as Error).message).split('\n')[0]})`);
+  let firstError: unknown;
+  for (const text of [yamlText, indentContinuations(yamlText)]) {
+    try {
+      const value: unknown = parse(text, { version: '1.1', uniqueKeys: false });
+      if (value && typeof value === 'object' && !Array.isArray(value)) return value as FrontMatter;
+      if (yamlText.trim()) problems.push('front matter is not a mapping');
+      return looseFrontMatter(yamlText);
+    } catch (err) {
+      firstError ??= err;
+    }
   }
+  problems.push(`front matter is not valid YAML (${String((firstError as Error).message).split('\n')[0]})`);
   return looseFrontMatter(yamlText);
+}
+
+/**
+ * Legacy titles with a raw newline continue a quoted scalar on unindented lines. libyaml
+ * (Jekyll's Psych) accepts that; the yaml package does not, so such lines get a space.
+ */
+export function indentContinuations(yamlText: string): string {
+  return yamlText.replace(/^(?![A-Za-z_][\w-]*:|[\s#-]|$)/gm, ' ');
 }
 
 /** Last resort for front matter that YAML rejects: `key: value` per line, quotes taken off. */
