@@ -49,7 +49,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const report = await buildSite({
     archiveDir, outDir, config,
-    onProgress: (done, total) => log.progress(`[${done}/${total}] files written`),
+    onProgress: (done, generator) => log.progress(`${done} files written (${generator})`),
   });
   for (const s of report.skipped) log.warn(`skipped ${s}`);
   for (const w of report.warnings) log.debug(`note: ${w}`);

@@ -1,13 +1,12 @@
 import { resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../archive/atomic-write.js';
 import type { SiteConfig } from '../config/load-site-config.js';
-import { loadSitePosts, type SitePost } from './load-posts.js';
-import { pageFile, paginate } from './paginate.js';
+import { SamizdatError } from '../model/index.js';
+import { GENERATORS } from './generators/index.js';
+import { loadSitePosts } from './load-posts.js';
 import { permalinkTemplate } from './permalink.js';
-import { renderListPage } from './theme/list-page.js';
-import { renderPostPage } from './theme/post-page.js';
-import type { SiteInfo } from './theme/site-info.js';
-import { STYLESHEET } from './theme/stylesheet.js';
+import { pageHtml, plainText } from './post-content.js';
+import type { Generator, SiteModel, SiteOutput, SitePost, SiteSettings } from './site-model.js';
 
 export const BUILD_DEFAULTS = {
   paginate: 50,
@@ -23,12 +22,14 @@ export interface BuildOptions {
   readonly archiveDir: string;
   readonly outDir: string;
   readonly config: SiteConfig;
-  readonly onProgress?: (done: number, total: number) => void;
+  readonly onProgress?: (done: number, generator: string) => void;
+  /** Defaults to every generator of the site. */
+  readonly generators?: readonly Generator[];
 }
 
 export interface BuildReport {
   readonly posts: number;
-  /** Files written (posts, list pages, stylesheet). */
+  /** Files written. */
   readonly written: number;
   /** `file: reason` for each post left out. */
   readonly skipped: readonly string[];
@@ -36,73 +37,62 @@ export interface BuildReport {
   readonly ms: number;
 }
 
+export function siteSettings(config: SiteConfig): SiteSettings {
+  const absolute = config.url ? `${config.url.replace(/\/+$/, '')}${(config.baseurl ?? '').replace(/\/+$/, '')}` : '';
+  return {
+    title: config.title ?? BUILD_DEFAULTS.title,
+    ...(config.description ? { description: config.description } : {}),
+    timeZone: config.timezone ?? BUILD_DEFAULTS.displayTimeZone,
+    cssFile: BUILD_DEFAULTS.cssFile,
+    paginate: config.paginate ?? BUILD_DEFAULTS.paginate,
+    absoluteBase: absolute,
+  };
+}
+
 /**
- * Builds the site: one page per post at its Jekyll permalink, the paginated home, the
- * stylesheet. Every link is relative. A post that cannot be read or written is reported in
- * `skipped`; the build goes on. Files of an earlier build that no longer exist stay (for now).
+ * Builds the site: loads every post's metadata (contents stay on disk), then runs each
+ * generator in turn. Every link is relative. A post that cannot be read is reported in
+ * `skipped`; the build goes on. A file that cannot be written stops the build.
  */
 export async function buildSite(o: BuildOptions): Promise<BuildReport> {
   const started = Date.now();
-  const timeZone = o.config.timezone;
+  const generators = o.generators ?? GENERATORS;
   const loaded = await loadSitePosts(o.archiveDir, {
-    template: permalinkTemplate(o.config.permalink), timeZone: timeZone ?? BUILD_DEFAULTS.urlTimeZone,
+    template: permalinkTemplate(o.config.permalink), timeZone: o.config.timezone ?? BUILD_DEFAULTS.urlTimeZone,
   });
   const skipped = [...loaded.skipped];
-  const warnings = [...loaded.warnings];
-  const site: SiteInfo = {
-    title: o.config.title ?? BUILD_DEFAULTS.title,
-    ...(o.config.description ? { description: o.config.description } : {}),
-    timeZone: timeZone ?? BUILD_DEFAULTS.displayTimeZone,
-    cssFile: BUILD_DEFAULTS.cssFile,
-  };
-  const outRoot = resolve(o.outDir);
-  const target = (rel: string): string => {
-    const abs = resolve(outRoot, rel);
-    // Permalinks are sanitised already; this guard keeps any future template inside the output.
-    if (!abs.startsWith(outRoot + sep)) throw new Error(`output path ${rel} leaves the output folder`);
-    return abs;
-  };
-
   const posts: SitePost[] = [];
   for (const p of loaded.posts) {
-    if (isReserved(p.outPath)) skipped.push(`${p.file}: its URL ${p.url} is taken by a page of the site`);
+    if (generators.some((g) => g.reserved?.(p.outPath))) skipped.push(`${p.file}: its URL ${p.url} is taken by a page of the site`);
     else posts.push(p);
   }
-  const pages = paginate(posts, o.config.paginate ?? BUILD_DEFAULTS.paginate);
-  const total = posts.length + pages.length + 1;
+  const model: SiteModel = {
+    posts,
+    settings: siteSettings(o.config),
+    html: (p) => pageHtml(o.archiveDir, p),
+    text: (p) => plainText(o.archiveDir, p),
+  };
+
+  const outRoot = resolve(o.outDir);
   let written = 0;
-  const write = async (rel: string, data: string): Promise<boolean> => {
-    await writeFileAtomic(target(rel), data);
-    written++;
-    if (written % 100 === 0) o.onProgress?.(written, total);
-    return true;
+  let current = '';
+  const out: SiteOutput = {
+    async write(rel, data) {
+      const abs = resolve(outRoot, rel);
+      // Paths come from post titles: whatever a template does, nothing leaves the output folder.
+      if (!abs.startsWith(outRoot + sep)) throw new SamizdatError('site', 'bad-path', `build: output path ${rel} leaves ${outRoot}`);
+      try {
+        await writeFileAtomic(abs, data);
+      } catch (err) {
+        throw new SamizdatError('site', 'write', `build: cannot write ${abs} (${(err as Error).message.split('\n')[0]})`, { cause: err });
+      }
+      if (++written % 200 === 0) o.onProgress?.(written, current);
+    },
   };
-
-  await write(site.cssFile, STYLESHEET);
-  const failed = new Set<SitePost>();
-  await runPool(posts, 8, async (p) => {
-    try {
-      await write(p.outPath, renderPostPage(p, site));
-    } catch (err) {
-      failed.add(p);
-      skipped.push(`${p.file}: cannot write ${p.outPath} (${(err as Error).message.split('\n')[0]})`);
-    }
-  });
-  // A post whose page could not be written is not listed: no link may point nowhere.
-  const listed = failed.size ? paginate(posts.filter((p) => !failed.has(p)), o.config.paginate ?? BUILD_DEFAULTS.paginate) : pages;
-  for (const [i, items] of listed.entries()) await write(pageFile(i + 1), renderListPage(items, i + 1, listed.length, site));
-  o.onProgress?.(written, total);
-  return { posts: posts.length - failed.size, written, skipped, warnings, ms: Date.now() - started };
-}
-
-function isReserved(outPath: string): boolean {
-  return outPath === 'index.html' || /^page\d+\/index\.html$/.test(outPath) || outPath.startsWith('assets/');
-}
-
-async function runPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+  for (const g of generators) {
+    current = g.name;
+    await g.generate(model, out);
+  }
+  o.onProgress?.(written, 'done');
+  return { posts: posts.length, written, skipped, warnings: [...loaded.warnings], ms: Date.now() - started };
 }

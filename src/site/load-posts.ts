@@ -2,19 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { readPost } from '../archive/posts/read-post.js';
 import { listPostFiles } from '../archive/posts/list-posts.js';
-import type { Post } from '../model/index.js';
+import type { SitePost } from './site-model.js';
 import { outputPath, postUrl } from './permalink.js';
 import { readUrlFacts } from './url-facts.js';
 
-export interface SitePost {
-  /** Relative to the archive root (`_posts/…`). */
-  readonly file: string;
-  readonly post: Post;
-  /** As Jekyll writes it to disk: Unicode, not percent-encoded, e.g. `/2014-04-18/标题/`. */
-  readonly url: string;
-  /** The output file, relative to the output folder (`2014-04-18/标题/index.html`). */
-  readonly outPath: string;
-}
+export type { SitePost } from './site-model.js';
 
 export interface LoadedPosts {
   /** Newest first; one per URL. */
@@ -64,7 +56,9 @@ export async function loadSitePosts(archiveDir: string, options: { template: str
       skipped.push(`${path}: ${(err as Error).message}`);
       continue;
     }
-    loaded.push({ file: path, post, url, outPath: outputPath(url, facts.facts.outputExt) });
+    // The content stays on disk: a page reads it when it is written (memory stays flat at 100k posts).
+    const { content: _content, ...meta } = post;
+    loaded.push({ file: path, post: meta, url, outPath: outputPath(url, facts.facts.outputExt) });
   }
   loaded.sort((a, b) => a.post.date - b.post.date || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const byUrl = new Map<string, SitePost>();

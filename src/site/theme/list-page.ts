@@ -1,7 +1,7 @@
 import { displayMonthDay, monthOf } from '../display-date.js';
 import { displayText } from '../display-text.js';
 import { escapeHtml } from '../escape-html.js';
-import type { SitePost } from '../load-posts.js';
+import type { SitePost } from '../site-model.js';
 import { pageFile } from '../paginate.js';
 import { relativeHref } from '../relative-href.js';
 import { pageShell } from './layout.js';

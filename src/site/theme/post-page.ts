@@ -1,14 +1,15 @@
 import { displayDateTime } from '../display-date.js';
 import { displayText } from '../display-text.js';
 import { escapeHtml } from '../escape-html.js';
-import type { SitePost } from '../load-posts.js';
-import { presentContent } from '../present-content.js';
+import { isWebLink } from '../post-content.js';
+import type { SitePost } from '../site-model.js';
 import { relativeHref } from '../relative-href.js';
 import { pageShell } from './layout.js';
 import type { SiteInfo } from './site-info.js';
 
 /** One post: title, date, source, author when it is not the source, original link, content. */
-export function renderPostPage(p: SitePost, site: SiteInfo): string {
+/** `html` is the presented content (see post-content.ts). */
+export function renderPostPage(p: SitePost, html: string, site: SiteInfo): string {
   const { post } = p;
   const title = displayText(post.title) || '（无标题）';
   const source = displayText(post.site);
@@ -27,7 +28,7 @@ export function renderPostPage(p: SitePost, site: SiteInfo): string {
 <h1 class="post-title">${escapeHtml(title)}</h1>
 <p class="post-meta">${meta}</p>
 <div class="post-content">
-${presentContent(post.content, isWebLink(post.link) ? post.link : 'https://invalid.invalid/')}
+${html}
 </div>
 ${original}
 </article>`;
@@ -35,9 +36,4 @@ ${original}
     title: `${title} - ${site.title}`, siteTitle: site.title, ...(site.description ? { siteDescription: site.description } : {}),
     homeHref: home, cssHref: relativeHref(p.outPath, site.cssFile), main,
   });
-}
-
-/** Only http(s) links are shown as links: a `javascript:` "original" must not become one. */
-function isWebLink(link: string): boolean {
-  return /^https?:\/\/[^\s"'<>]+$/i.test(link);
 }

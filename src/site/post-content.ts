@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { readPost } from '../archive/posts/read-post.js';
+import { htmlToText } from '../content/text.js';
+import { presentContent } from './present-content.js';
+import type { SitePost } from './site-model.js';
+
+/** Reads a post's content from its file (the site keeps only metadata in memory). */
+export async function readContent(archiveDir: string, p: SitePost): Promise<string> {
+  return readPost(await readFile(join(archiveDir, p.file), 'utf8'), basename(p.file)).post.content;
+}
+
+/** The content as a page shows it: sanitized again, presentation attributes added. */
+export async function pageHtml(archiveDir: string, p: SitePost): Promise<string> {
+  return presentContent(await readContent(archiveDir, p), isWebLink(p.post.link) ? p.post.link : 'https://invalid.invalid/');
+}
+
+export async function plainText(archiveDir: string, p: SitePost): Promise<string> {
+  return htmlToText(await readContent(archiveDir, p));
+}
+
+/** Only http(s) links are shown as links: a `javascript:` "original" must not become one. */
+export function isWebLink(link: string): boolean {
+  return /^https?:\/\/[^\s"'<>]+$/i.test(link);
+}

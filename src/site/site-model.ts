@@ -1,0 +1,46 @@
+import type { Post } from '../model/index.js';
+import type { SiteInfo } from './theme/site-info.js';
+
+/** A post as the site sees it: everything but the content, which stays on disk until a page needs it. */
+export interface SitePost {
+  /** Relative to the archive root (`_posts/…`). */
+  readonly file: string;
+  readonly post: Omit<Post, 'content'>;
+  /** As Jekyll writes it to disk: Unicode, not percent-encoded, e.g. `/2014-04-18/标题/`. */
+  readonly url: string;
+  /** The output file, relative to the output folder (`2014-04-18/标题/index.html`). */
+  readonly outPath: string;
+}
+
+/** Settings every generator may need (from `_config.yml`, with defaults applied). */
+export interface SiteSettings extends SiteInfo {
+  /** Posts per list page. */
+  readonly paginate: number;
+  /** `_config.yml` `url` + `baseurl` when set: absolute links in feeds and the sitemap; '' when unknown. */
+  readonly absoluteBase: string;
+}
+
+/** What the generators build from. */
+export interface SiteModel {
+  /** Newest first, one per URL, with no URL taken by a page of the site. */
+  readonly posts: readonly SitePost[];
+  readonly settings: SiteSettings;
+  /** The post's content for a page: sanitized again, presentation attributes added. Reads the post file. */
+  html(p: SitePost): Promise<string>;
+  /** The post's content as plain text (search, summaries). Reads the post file. */
+  text(p: SitePost): Promise<string>;
+}
+
+/** Where generators put files. */
+export interface SiteOutput {
+  /** Writes a file atomically; `rel` is relative to the output folder, '/'-separated. */
+  write(rel: string, data: string | Uint8Array): Promise<void>;
+}
+
+/** One kind of output (post pages, list pages, feeds, search…). */
+export interface Generator {
+  readonly name: string;
+  /** Output paths (or prefixes ending in '/') this generator owns; a post URL there is refused. */
+  readonly reserved?: (path: string) => boolean;
+  generate(model: SiteModel, out: SiteOutput): Promise<void>;
+}
