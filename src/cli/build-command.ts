@@ -15,6 +15,7 @@ path and from file://. Posts that cannot be read are reported and skipped.
 Options:
   --archive DIR        the mirror (default: the current directory)
   --out DIR            where the site goes (default: DIR/_site)
+  --full               render and write every file (default: only what changed since the last build)
   --json               print the build report as JSON on stdout
   --quiet              only warnings and errors
   --verbose            also each caveat about a post (invalid front matter, duplicate URLs)
@@ -26,7 +27,7 @@ Exit codes: 0 built, 2 usage or config error.`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseOptions('build', argv, {
-    archive: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' },
+    archive: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, full: { type: 'boolean' },
     quiet: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   });
   const log = createLogger({ level: values.quiet || values.json ? 'quiet' : values.verbose ? 'verbose' : 'info' });
@@ -48,7 +49,7 @@ export async function run(argv: string[]): Promise<number> {
     throw new UsageError(`${join(archiveDir, '_config.yml')}: paginate must be a whole number of at least 1, got ${config.paginate}`, 'config');
   }
   const report = await buildSite({
-    archiveDir, outDir, config,
+    archiveDir, outDir, config, full: values.full ?? false,
     onProgress: (done, generator) => log.progress(`${done} files written (${generator})`),
   });
   for (const s of report.skipped) log.warn(`skipped ${s}`);
@@ -56,7 +57,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.json) log.out(`${JSON.stringify({ ...report, outDir }, null, 2)}\n`);
   else {
     const notes = report.warnings.length ? `, ${report.warnings.length} notes (--verbose)` : '';
-    log.info(`built ${report.posts} posts into ${outDir}: ${report.written} files written, ${report.skipped.length} skipped${notes}, ${(report.ms / 1000).toFixed(1)} s`);
+    log.info(`built ${report.posts} posts into ${outDir}: ${report.written} files written, ${report.unchanged} unchanged, ${report.removed} removed, ${report.skipped.length} posts skipped${notes}, ${(report.ms / 1000).toFixed(1)} s`);
   }
   return 0;
 }

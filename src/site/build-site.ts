@@ -1,7 +1,12 @@
-import { resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../archive/atomic-write.js';
+import { STATE_DIR } from '../archive/archive.js';
 import type { SiteConfig } from '../config/load-site-config.js';
 import { SamizdatError } from '../model/index.js';
+import { SiteCache } from './cache/site-cache.js';
+import { contentSignature } from './cache/signature.js';
 import { GENERATORS } from './generators/index.js';
 import { loadSitePosts } from './load-posts.js';
 import { permalinkTemplate } from './permalink.js';
@@ -25,12 +30,20 @@ export interface BuildOptions {
   readonly onProgress?: (done: number, generator: string) => void;
   /** Defaults to every generator of the site. */
   readonly generators?: readonly Generator[];
+  /** Render and write every file, ignoring what the last build left. */
+  readonly full?: boolean;
 }
 
 export interface BuildReport {
   readonly posts: number;
+  /** Post files read (the others' metadata came from the cache). */
+  readonly read: number;
   /** Files written. */
   readonly written: number;
+  /** Files left as the last build wrote them. */
+  readonly unchanged: number;
+  /** Files of the last build no longer produced, deleted. */
+  readonly removed: number;
   /** `file: reason` for each post left out. */
   readonly skipped: readonly string[];
   readonly warnings: readonly string[];
@@ -57,42 +70,71 @@ export function siteSettings(config: SiteConfig): SiteSettings {
 export async function buildSite(o: BuildOptions): Promise<BuildReport> {
   const started = Date.now();
   const generators = o.generators ?? GENERATORS;
-  const loaded = await loadSitePosts(o.archiveDir, {
-    template: permalinkTemplate(o.config.permalink), timeZone: o.config.timezone ?? BUILD_DEFAULTS.urlTimeZone,
-  });
-  const skipped = [...loaded.skipped];
-  const posts: SitePost[] = [];
-  for (const p of loaded.posts) {
-    if (generators.some((g) => g.reserved?.(p.outPath))) skipped.push(`${p.file}: its URL ${p.url} is taken by a page of the site`);
-    else posts.push(p);
-  }
-  const model: SiteModel = {
-    posts,
-    settings: siteSettings(o.config),
-    html: (p) => pageHtml(o.archiveDir, p),
-    text: (p) => plainText(o.archiveDir, p),
-  };
-
   const outRoot = resolve(o.outDir);
-  let written = 0;
-  let current = '';
-  const out: SiteOutput = {
-    async write(rel, data) {
-      const abs = resolve(outRoot, rel);
-      // Paths come from post titles: whatever a template does, nothing leaves the output folder.
-      if (!abs.startsWith(outRoot + sep)) throw new SamizdatError('site', 'bad-path', `build: output path ${rel} leaves ${outRoot}`);
-      try {
-        await writeFileAtomic(abs, data);
-      } catch (err) {
-        throw new SamizdatError('site', 'write', `build: cannot write ${abs} (${(err as Error).message.split('\n')[0]})`, { cause: err });
-      }
-      if (++written % 200 === 0) o.onProgress?.(written, current);
-    },
-  };
-  for (const g of generators) {
-    current = g.name;
-    await g.generate(model, out);
+  const cache = SiteCache.open(join(o.archiveDir, STATE_DIR, 'site-cache.db'));
+  try {
+    const loaded = await loadSitePosts(o.archiveDir, {
+      template: permalinkTemplate(o.config.permalink), timeZone: o.config.timezone ?? BUILD_DEFAULTS.urlTimeZone, cache,
+    });
+    const skipped = [...loaded.skipped];
+    const posts: SitePost[] = [];
+    for (const p of loaded.posts) {
+      if (generators.some((g) => g.reserved?.(p.outPath))) skipped.push(`${p.file}: its URL ${p.url} is taken by a page of the site`);
+      else posts.push(p);
+    }
+    const model: SiteModel = {
+      posts,
+      settings: siteSettings(o.config),
+      html: (p) => pageHtml(o.archiveDir, p),
+      text: (p) => plainText(o.archiveDir, p),
+    };
+
+    // What the last build wrote, unless it is gone (output deleted) or a full build is asked for.
+    const stored = cache?.outputs(outRoot) ?? new Map<string, string>();
+    const previous = !o.full && existsSync(join(outRoot, 'index.html')) ? stored : new Map<string, string>();
+    const current = new Map<string, string>();
+    let written = 0;
+    let unchanged = 0;
+    let stage = '';
+    const out: SiteOutput = {
+      isFresh(rel, sig) {
+        if (previous.get(rel) !== sig) return false;
+        current.set(rel, sig);
+        unchanged++;
+        return true;
+      },
+      async write(rel, data, sig) {
+        const abs = resolve(outRoot, rel);
+        // Paths come from post titles: whatever a template does, nothing leaves the output folder.
+        if (!abs.startsWith(outRoot + sep)) throw new SamizdatError('site', 'bad-path', `build: output path ${rel} leaves ${outRoot}`);
+        const s = sig ?? contentSignature(data);
+        current.set(rel, s);
+        if (!sig && previous.get(rel) === s) {
+          unchanged++;
+          return;
+        }
+        try {
+          await writeFileAtomic(abs, data);
+        } catch (err) {
+          throw new SamizdatError('site', 'write', `build: cannot write ${abs} (${(err as Error).message.split('\n')[0]})`, { cause: err });
+        }
+        if (++written % 200 === 0) o.onProgress?.(written, stage);
+      },
+    };
+    for (const g of generators) {
+      stage = g.name;
+      await g.generate(model, out);
+    }
+    let removed = 0;
+    for (const rel of stored.keys()) {
+      if (current.has(rel)) continue;
+      await rm(resolve(outRoot, rel), { force: true });
+      removed++;
+    }
+    cache?.saveOutputs(outRoot, current, stored);
+    o.onProgress?.(written, 'done');
+    return { posts: posts.length, read: loaded.read, written, unchanged, removed, skipped, warnings: [...loaded.warnings], ms: Date.now() - started };
+  } finally {
+    cache?.close();
   }
-  o.onProgress?.(written, 'done');
-  return { posts: posts.length, written, skipped, warnings: [...loaded.warnings], ms: Date.now() - started };
 }

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { readPost } from '../archive/posts/read-post.js';
 import { listPostFiles } from '../archive/posts/list-posts.js';
-import type { SitePost } from './site-model.js';
+import { readPost } from '../archive/posts/read-post.js';
+import type { SiteCache } from './cache/site-cache.js';
 import { outputPath, postUrl } from './permalink.js';
+import type { SitePost } from './site-model.js';
 import { readUrlFacts } from './url-facts.js';
 
 export type { SitePost } from './site-model.js';
@@ -15,7 +16,15 @@ export interface LoadedPosts {
   readonly skipped: readonly string[];
   /** Posts published with a caveat (invalid YAML, a URL another post also has). */
   readonly warnings: readonly string[];
+  /** Post files read in this build (the others came from the cache). */
+  readonly read: number;
 }
+
+/** What one post file yields, as cached between builds. */
+type Entry =
+  | { readonly kind: 'skip'; readonly reason: string }
+  | { readonly kind: 'unpublished' }
+  | { readonly kind: 'post'; readonly post: SitePost['post']; readonly url: string; readonly outPath: string; readonly problems: readonly string[] };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -23,43 +32,37 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * Reads every post of the archive and gives it its Jekyll URL. A file that cannot be read,
  * is not UTF-8 (Jekyll skips those too), has no dated name or nothing to show is skipped and
  * reported. Two posts with one URL: like Jekyll, the later (by date, then path) wins.
+ * With a cache, only files added or changed since the last build are read.
  */
-export async function loadSitePosts(archiveDir: string, options: { template: string; timeZone: string }): Promise<LoadedPosts> {
+export async function loadSitePosts(
+  archiveDir: string,
+  options: { template: string; timeZone: string; cache?: SiteCache | undefined },
+): Promise<LoadedPosts> {
   const skipped: string[] = [];
   const warnings: string[] = [];
   const files = listPostFiles(archiveDir, skipped);
+  const previous = options.cache?.posts() ?? new Map<string, { stamp: string; data: string }>();
+  const rows = new Map<string, { stamp: string; data: string }>();
   const loaded: SitePost[] = [];
-  for (const { path } of files) {
-    let text: string;
-    try {
-      text = utf8.decode(await readFile(join(archiveDir, path)));
-    } catch (err) {
-      skipped.push(`${path}: ${err instanceof TypeError ? 'not valid UTF-8' : (err as Error).message}`);
-      continue;
+  let read = 0;
+  for (const { path, size, mtime } of files) {
+    const stamp = `${size}:${mtime}:${options.template}:${options.timeZone}`;
+    const hit = previous.get(path);
+    let data: string;
+    if (hit && hit.stamp === stamp) data = hit.data;
+    else {
+      data = JSON.stringify(await readEntry(archiveDir, path, options));
+      read++;
     }
-    const facts = readUrlFacts(text, basename(path), options.timeZone);
-    if (typeof facts === 'string') {
-      skipped.push(`${path}: ${facts}`);
-      continue;
+    rows.set(path, { stamp, data });
+    const entry = JSON.parse(data) as Entry;
+    if (entry.kind === 'skip') skipped.push(`${path}: ${entry.reason}`);
+    else if (entry.kind === 'post') {
+      for (const p of entry.problems) warnings.push(`${path}: ${p}`);
+      loaded.push({ file: path, post: entry.post, url: entry.url, outPath: entry.outPath, stamp: `${size}:${mtime}` });
     }
-    if (!facts.published) continue;
-    const { post } = readPost(text, basename(path));
-    if (!post.title && !post.content) {
-      skipped.push(`${path}: no title and no content`);
-      continue;
-    }
-    for (const p of facts.problems) warnings.push(`${path}: ${p}`);
-    let url: string;
-    try {
-      url = postUrl(options.template, facts.facts);
-    } catch (err) {
-      skipped.push(`${path}: ${(err as Error).message}`);
-      continue;
-    }
-    // The content stays on disk: a page reads it when it is written (memory stays flat at 100k posts).
-    const { content: _content, ...meta } = post;
-    loaded.push({ file: path, post: meta, url, outPath: outputPath(url, facts.facts.outputExt) });
   }
+  options.cache?.savePosts(rows, previous);
   loaded.sort((a, b) => a.post.date - b.post.date || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const byUrl = new Map<string, SitePost>();
   for (const p of loaded) {
@@ -67,5 +70,28 @@ export async function loadSitePosts(archiveDir: string, options: { template: str
     if (earlier) warnings.push(`${earlier.file}: same URL ${p.url} as ${p.file}, which replaces it`);
     byUrl.set(p.url, p);
   }
-  return { posts: [...byUrl.values()].reverse(), skipped, warnings };
+  return { posts: [...byUrl.values()].reverse(), skipped, warnings, read };
+}
+
+async function readEntry(archiveDir: string, path: string, options: { template: string; timeZone: string }): Promise<Entry> {
+  let text: string;
+  try {
+    text = utf8.decode(await readFile(join(archiveDir, path)));
+  } catch (err) {
+    return { kind: 'skip', reason: err instanceof TypeError ? 'not valid UTF-8' : (err as Error).message };
+  }
+  const facts = readUrlFacts(text, basename(path), options.timeZone);
+  if (typeof facts === 'string') return { kind: 'skip', reason: facts };
+  if (!facts.published) return { kind: 'unpublished' };
+  const { post } = readPost(text, basename(path));
+  if (!post.title && !post.content) return { kind: 'skip', reason: 'no title and no content' };
+  let url: string;
+  try {
+    url = postUrl(options.template, facts.facts);
+  } catch (err) {
+    return { kind: 'skip', reason: (err as Error).message };
+  }
+  // The content stays on disk: a page reads it when it is written (memory stays flat at 100k posts).
+  const { content: _content, ...meta } = post;
+  return { kind: 'post', post: meta, url, outPath: outputPath(url, facts.facts.outputExt), problems: facts.problems };
 }

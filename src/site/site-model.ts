@@ -10,6 +10,8 @@ export interface SitePost {
   readonly url: string;
   /** The output file, relative to the output folder (`2014-04-18/标题/index.html`). */
   readonly outPath: string;
+  /** Size and mtime of the post file: changes when the post does (part of page signatures). */
+  readonly stamp: string;
 }
 
 /** Settings every generator may need (from `_config.yml`, with defaults applied). */
@@ -31,10 +33,18 @@ export interface SiteModel {
   text(p: SitePost): Promise<string>;
 }
 
-/** Where generators put files. */
+/**
+ * Where generators put files. Incremental builds: a file written from the same inputs as in
+ * the last build is left alone. A generator that can name its inputs cheaply (a post page:
+ * the post file's stamp, its neighbours, the theme) passes a `signature` and asks `isFresh`
+ * before rendering; otherwise the signature is the content's hash and only the write is saved.
+ * Files of the last build that no generator writes or keeps again are deleted at the end.
+ */
 export interface SiteOutput {
   /** Writes a file atomically; `rel` is relative to the output folder, '/'-separated. */
-  write(rel: string, data: string | Uint8Array): Promise<void>;
+  write(rel: string, data: string | Uint8Array, signature?: string): Promise<void>;
+  /** True (and the file is kept) when `rel` was written from inputs with this signature last time. */
+  isFresh(rel: string, signature: string): boolean;
 }
 
 /** One kind of output (post pages, list pages, feeds, search…). */

@@ -1,13 +1,20 @@
+import { signature } from '../cache/signature.js';
 import type { Generator } from '../site-model.js';
 import { renderPostPage } from '../theme/post-page.js';
 import { runEach } from './run-each.js';
 
-/** One page per post at its permalink. Contents are read one post at a time. */
+/**
+ * One page per post at its permalink. A page whose inputs did not change since the last
+ * build is not rendered again; contents are read one post at a time.
+ */
 export const postPages: Generator = {
   name: 'post pages',
   async generate(model, out) {
+    const settings = JSON.stringify(model.settings);
     await runEach(model.posts, 8, async (p) => {
-      await out.write(p.outPath, renderPostPage(p, await model.html(p), model.settings));
+      const sig = signature('post', settings, p.file, p.stamp, p.url);
+      if (out.isFresh(p.outPath, sig)) return;
+      await out.write(p.outPath, renderPostPage(p, await model.html(p), model.settings), sig);
     });
   },
 };

@@ -1,0 +1,70 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatPost } from '../../src/archive/posts/format-post.js';
+import { buildSite, type BuildReport } from '../../src/site/build-site.js';
+
+const DAY = 86_400_000;
+const START = Date.UTC(2022, 0, 1, 4);
+let archive: string;
+let out: string;
+
+function addPost(i: number, body = `正文 ${i}`): string {
+  const title = `第${i}篇`;
+  const date = START + i * DAY;
+  const rel = `_posts/${new Date(date).toISOString().slice(0, 10)}-${title}.md`;
+  writeFileSync(join(archive, rel), formatPost({ title, date, author: '甲', link: `https://example.org/${i}`, site: '甲', content: `<p>${body}</p>` }));
+  return rel;
+}
+const build = (full = false): Promise<BuildReport> => buildSite({ archiveDir: archive, outDir: out, config: { paginate: 10 }, full });
+
+describe('incremental builds', () => {
+  beforeAll(async () => {
+    archive = await mkdtemp(join(tmpdir(), 'samizdat-incr-'));
+    out = join(archive, '_site');
+    mkdirSync(join(archive, '_posts'));
+    for (let i = 0; i < 40; i++) addPost(i);
+  });
+
+  it('rewrites only what changed, removes what is gone, and rebuilds all when asked or when the output is deleted', async () => {
+    const first = await build();
+    expect(first.read).toBe(40);
+    const total = first.written;
+    expect(total).toBeGreaterThan(40);
+
+    // Nothing changed: nothing read, nothing written.
+    const same = await build();
+    expect({ read: same.read, written: same.written, removed: same.removed }).toEqual({ read: 0, written: 0, removed: 0 });
+    expect(same.unchanged).toBe(total);
+
+    // One new post: its page, and the pages that list it, are written; other post pages are not.
+    addPost(100);
+    const one = await build();
+    expect(one.read).toBe(1);
+    expect(one.written).toBeGreaterThanOrEqual(2);
+    expect(one.written).toBeLessThan(total / 2);
+    expect(existsSync(join(out, '2022-04-11/第100篇/index.html'))).toBe(true);
+
+    // A changed post is re-rendered.
+    addPost(3, '改过的正文');
+    const changed = await build();
+    expect(changed.read).toBe(1);
+    expect(readFileSync(join(out, '2022-01-04/第3篇/index.html'), 'utf8')).toContain('改过的正文');
+
+    // A deleted post's page goes away.
+    rmSync(join(archive, '_posts/2022-01-05-第4篇.md'));
+    const gone = await build();
+    expect(gone.removed).toBeGreaterThanOrEqual(1);
+    expect(existsSync(join(out, '2022-01-05/第4篇/index.html'))).toBe(false);
+
+    // --full, or a deleted output folder, writes everything again.
+    const full = await build(true);
+    expect(full.unchanged).toBe(0);
+    rmSync(out, { recursive: true });
+    const again = await build();
+    expect(again.unchanged).toBe(0);
+    expect(again.written).toBe(full.written);
+  });
+});
