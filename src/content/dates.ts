@@ -1,4 +1,5 @@
 import { namedZoneOffset, utcFromFields, zonedToUtc } from './date-zones.js';
+import { isWeekday, monthOf } from './date-words.js';
 
 /**
  * Feed dates → epoch ms. Never `Date.parse` on the input: it reads `CST` as US Central and
@@ -171,31 +172,4 @@ function valid(f: Fields): boolean {
 
 function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-const MONTHS: Record<string, number> = {};
-const EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const EL = ['ιαν', 'φεβ', 'μαρ', 'απρ', 'μαι', 'ιουν', 'ιουλ', 'αυγ', 'σεπ', 'οκτ', 'νοε', 'δεκ'];
-const HU = ['januar', 'februar', 'marcius', 'aprilis', 'majus', 'junius', 'julius', 'augusztus', 'szeptember', 'oktober', 'november', 'december'];
-EN.forEach((name, i) => {
-  for (let len = 3; len <= name.length; len++) MONTHS[name.slice(0, len)] = i + 1;
-});
-EL.forEach((name, i) => (MONTHS[name] = i + 1));
-EL.forEach((name, i) => (MONTHS[`${name}ος`] = i + 1));
-HU.forEach((name, i) => (MONTHS[name] = i + 1));
-const WEEKDAYS = new Set(['κυρ', 'δευ', 'τρι', 'τετ', 'πεμ', 'παρ', 'σαβ']);
-['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].forEach((name) => {
-  for (let len = 3; len <= name.length; len++) WEEKDAYS.add(name.slice(0, len));
-});
-
-function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-function monthOf(word: string): number | undefined {
-  return MONTHS[fold(word)];
-}
-
-function isWeekday(word: string): boolean {
-  return WEEKDAYS.has(fold(word));
 }

@@ -1,5 +1,5 @@
 import { attr, trimmedText } from './dom-text.js';
-import type { FeedElement } from './xml-dom.js';
+import type { FeedElement } from './feed-node.js';
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 

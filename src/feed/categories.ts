@@ -1,5 +1,5 @@
 import { attr, trimmedText } from './dom-text.js';
-import type { FeedElement } from './xml-dom.js';
+import type { FeedElement } from './feed-node.js';
 
 /** Distinct, non-empty category names: Atom `term`, else the element text (RSS, dc:subject). */
 export function categoriesOf(els: readonly FeedElement[]): string[] {

@@ -1,5 +1,5 @@
 import { hasElementChildren, serializeChildren, textOf } from './dom-text.js';
-import type { FeedElement } from './xml-dom.js';
+import type { FeedElement } from './feed-node.js';
 
 /** Body text of an HTML-bearing element: escaped or CDATA HTML as text, naked markup serialized. */
 export function htmlOf(el: FeedElement): string {

@@ -1,7 +1,7 @@
 import type { Document } from 'domhandler';
 import type { FeedFormat } from '../model/index.js';
 import { excerpt, feedError } from './feed-error.js';
-import { FeedElement } from './xml-dom.js';
+import { FeedElement } from './feed-node.js';
 
 export interface FeedRoot {
   readonly format: Exclude<FeedFormat, 'json'>;

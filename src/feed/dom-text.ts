@@ -1,7 +1,7 @@
 import type { AnyNode } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 import { decodeHTMLStrict } from 'entities';
-import { FeedElement, RawText } from './xml-dom.js';
+import { FeedElement, RawText } from './feed-node.js';
 
 /**
  * Decodes entity references as written in XML text or attributes, with HTML's table (feeds
@@ -9,8 +9,13 @@ import { FeedElement, RawText } from './xml-dom.js';
  * `AT&T` stay as written. HTML's rules read `&#146;` (0x80–0x9F) as windows-1252.
  */
 export function decodeEntities(raw: string): string {
-  return raw.indexOf('&') < 0 ? raw : decodeHTMLStrict(raw);
+  if (raw.indexOf('&') < 0) return raw;
+  const decoded = decodeHTMLStrict(raw);
+  // `&#1;` decodes to a control character XML forbids: drop it as xml-prepare drops literal ones.
+  return raw.indexOf('&#') < 0 ? decoded : decoded.replace(CONTROL, '');
 }
+
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g;
 
 /** Decoded text of an element and its descendants (CDATA included). */
 export function textOf(el: FeedElement | undefined): string {

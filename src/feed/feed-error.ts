@@ -9,7 +9,7 @@ export function feedError(feedUrl: string, code: FeedErrorCode, what: string): S
 
 /** A short, printable excerpt of unexpected input for error messages. */
 export function excerpt(text: string, max = 40): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text.replace(/[\s\x00-\x1F\x7F-\x9F]+/g, ' ').trim();
   const cut = flat.length > max ? `${flat.slice(0, max)}…` : flat;
   return JSON.stringify(cut);
 }

@@ -26,8 +26,7 @@ const WANTED: Record<string, ReadonlySet<string>> = {
   'media:group': new Set(['media:title', 'media:description']),
 };
 
-/** Whether an element with `key` under a parent with `parentKey` is worth building. */
-export function isWanted(parentKey: string, key: string): boolean {
-  const wanted = WANTED[parentKey];
-  return wanted === undefined || wanted.has(key);
+/** The child keys worth building under an element with `key`; undefined = all of them. */
+export function wantedChildren(key: string): ReadonlySet<string> | undefined {
+  return WANTED[key];
 }

@@ -1,5 +1,5 @@
 import { decodeEntities } from './dom-text.js';
-import type { FeedElement } from './xml-dom.js';
+import type { FeedElement } from './feed-node.js';
 import { resolveUrl } from './resolve-url.js';
 
 /** The base URL in effect at an element, and whether an xml:base set it. */

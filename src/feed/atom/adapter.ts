@@ -6,7 +6,7 @@ import { htmlToText } from '../html-to-text.js';
 import { personName } from '../person-name.js';
 import { isWebUrl, resolveUrl } from '../resolve-url.js';
 import { baseAt } from '../xml-base.js';
-import type { FeedElement } from '../xml-dom.js';
+import type { FeedElement } from '../feed-node.js';
 import type { RawAtomEntry, RawAtomFeed } from './raw.js';
 import { readTextConstruct } from './text-construct.js';
 import type { TextValue } from './text-construct.js';

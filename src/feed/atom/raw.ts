@@ -1,4 +1,4 @@
-import type { FeedElement } from '../xml-dom.js';
+import type { FeedElement } from '../feed-node.js';
 
 /** The raw shape of an Atom 1.0 / 0.3 entry (last element wins when one repeats). */
 export interface RawAtomEntry {

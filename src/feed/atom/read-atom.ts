@@ -1,4 +1,4 @@
-import { FeedElement } from '../xml-dom.js';
+import { FeedElement } from '../feed-node.js';
 import type { RawAtomEntry, RawAtomFeed } from './raw.js';
 
 /** Reads the raw Atom shape from a `<feed>` root. */

@@ -1,6 +1,6 @@
 import { isText } from 'domhandler';
 import { hasElementChildren, serializeChildren, textOf } from '../dom-text.js';
-import { FeedElement } from '../xml-dom.js';
+import { FeedElement } from '../feed-node.js';
 
 export interface TextValue {
   readonly value: string;

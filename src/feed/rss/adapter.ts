@@ -1,12 +1,14 @@
 import type { FeedItem, ParsedFeed } from '../../model/index.js';
 import { pickAlternateLink } from '../atom-links.js';
 import { htmlOf } from '../content-of.js';
+import { readTextConstruct } from '../atom/text-construct.js';
 import { categoriesOf } from '../categories.js';
 import { attr, decodeEntities, serializeChildren, trimmedText } from '../dom-text.js';
+import { rssTitleText } from '../html-to-text.js';
 import { personName } from '../person-name.js';
 import { isWebUrl, resolveUrl } from '../resolve-url.js';
 import { baseAt } from '../xml-base.js';
-import type { FeedElement } from '../xml-dom.js';
+import type { FeedElement } from '../feed-node.js';
 import type { RawRssFeed, RawRssItem } from './raw.js';
 
 interface Context {
@@ -21,7 +23,7 @@ export function adaptRss(raw: RawRssFeed, feedUrl: string, hasXmlBase: boolean):
   const link = linkEl ? linkOf(linkEl, ctx) : '';
   return {
     format: raw.format,
-    title: trimmedText(raw.title),
+    title: rssTitleText(trimmedText(raw.title)),
     link,
     items: raw.items.map((item) => adaptItem(item, ctx)),
   };
@@ -36,7 +38,7 @@ function adaptItem(raw: RawRssItem, ctx: Context): FeedItem {
     if (base.fromXmlBase) baseUrl = base.url;
   }
   return {
-    title: trimmedText(raw.title ?? raw.dcTitle ?? raw.mediaTitle ?? mediaChild(raw.mediaGroup, 'media:title')),
+    title: rssTitleText(trimmedText(raw.title ?? raw.dcTitle ?? raw.mediaTitle ?? mediaChild(raw.mediaGroup, 'media:title'))),
     link,
     guid: trimmedText(raw.guid) || rdfAbout(raw.el),
     date: itemDate(raw),
@@ -83,10 +85,14 @@ interface Body {
 }
 
 /**
- * content:encoded > XHTML body > fullitem > description > dc:description > summary (all HTML) >
+ * content:encoded > Atom content > XHTML body > fullitem > description > dc:description > summary (HTML) >
  * itunes:summary > media:description (YouTube-style, text unless type="html") > CDF abstract.
  */
 function itemContent(raw: RawRssItem): Body | undefined {
+  if (raw.contentEncoded === undefined && raw.atomContent !== undefined) {
+    const atom = readTextConstruct(raw.atomContent, '1.0');
+    if (atom.value !== '') return { el: raw.atomContent, content: atom.value, type: atom.type };
+  }
   for (const el of [raw.contentEncoded, raw.xhtmlBody, raw.fullitem, raw.description, raw.dcDescription, raw.summary]) {
     if (el === undefined) continue;
     const content = el === raw.xhtmlBody ? serializeChildren(el).trim() : htmlOf(el);

@@ -1,4 +1,4 @@
-import type { FeedElement } from '../xml-dom.js';
+import type { FeedElement } from '../feed-node.js';
 
 /**
  * The raw shape of an RSS 0.9x/2.0 or RSS 1.0 (RDF) item: the elements found, sorted by
@@ -25,6 +25,8 @@ export interface RawRssItem {
   dcCreator?: FeedElement;
   itunesAuthor?: FeedElement;
   contentEncoded?: FeedElement;
+  /** `<atom:content>` inside RSS. */
+  atomContent?: FeedElement;
   xhtmlBody?: FeedElement;
   fullitem?: FeedElement;
   description?: FeedElement;

@@ -1,5 +1,5 @@
 import { textOf } from '../dom-text.js';
-import { FeedElement } from '../xml-dom.js';
+import { FeedElement } from '../feed-node.js';
 import type { RawRssFeed, RawRssItem } from './raw.js';
 
 /**
@@ -21,6 +21,7 @@ export function readRss(root: FeedElement, format: 'rss' | 'rdf'): RawRssFeed {
     if (!(child instanceof FeedElement)) continue;
     switch (child.key) {
       case 'item':
+        // A bare <channel> root's items were read above.
         if (channel !== root) items.push(readItem(child));
         break;
       case 'title':
@@ -64,6 +65,7 @@ function readItem(el: FeedElement): RawRssItem {
       case 'dc:creator': case 'dc:author': item.dcCreator = child; break;
       case 'itunes:author': item.itunesAuthor = child; break;
       case 'content:encoded': item.contentEncoded = child; break;
+      case 'content': item.atomContent = child; break;
       case 'xhtml:body': case 'body': item.xhtmlBody = child; break;
       case 'fullitem': item.fullitem = child; break;
       case 'description': item.description = child; break;
