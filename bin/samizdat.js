@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 // Thin shim: the CLI lives in dist/ (compiled by `npm install` via the prepare script).
+let settled = false;
+process.on('exit', () => {
+  // The event loop ran dry while a command was still waiting: a bug, never a silent success.
+  if (!settled) {
+    console.error('samizdat: internal error: stopped before the command finished');
+    process.exitCode = 70;
+  }
+});
 import('../dist/cli/main.js').then((m) => m.main(process.argv.slice(2))).then(
-  (code) => { process.exitCode = code; },
-  (err) => { console.error(`samizdat: ${err?.message ?? err}`); process.exitCode = 2; },
+  (code) => { settled = true; process.exitCode = code; },
+  (err) => { settled = true; console.error(`samizdat: ${err?.stack ?? err}`); process.exitCode = 70; },
 );

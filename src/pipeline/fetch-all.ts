@@ -1,5 +1,6 @@
 import { Archive } from '../archive/archive.js';
 import type { Subscription } from '../model/index.js';
+import { createCleanPool } from './clean-pool.js';
 import { summarize, type FeedOutcome, type RunReport } from './feed-outcome.js';
 import { refreshFeed, type RefreshContext } from './refresh-feed.js';
 import { hostOf, runPool } from './run-pool.js';
@@ -26,6 +27,7 @@ export const DEFAULTS = { concurrency: 8, perHost: 2, timeoutMs: 30_000, timeZon
 export async function fetchAll(options: FetchAllOptions): Promise<RunReport> {
   const started = Date.now();
   const archive = await Archive.open(options.archiveDir, { waitMs: options.waitMs ?? 0, command: 'fetch' });
+  const pool = createCleanPool();
   try {
     options.onOpen?.(archive);
     const ctx: RefreshContext = {
@@ -33,6 +35,7 @@ export async function fetchAll(options: FetchAllOptions): Promise<RunReport> {
       force: options.force ?? false,
       defaultTimeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
       defaultTimeZone: options.timeZone ?? DEFAULTS.timeZone,
+      clean: (input) => pool.clean(input),
       ...(options.userAgent ? { fetchOptions: { userAgent: options.userAgent } } : {}),
     };
     let done = 0;
@@ -48,5 +51,6 @@ export async function fetchAll(options: FetchAllOptions): Promise<RunReport> {
     return { startedAt: new Date(started).toISOString(), ms: Date.now() - started, archive: archive.root, feeds, totals: summarize(feeds) };
   } finally {
     archive.close();
+    await pool.close();
   }
 }

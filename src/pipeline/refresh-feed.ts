@@ -1,13 +1,12 @@
 import type { Archive } from '../archive/archive.js';
 import { dedupKeys } from '../archive/dedup-keys.js';
-import { cleanItem } from '../content/clean-item.js';
-import { parseFeed } from '../feed/parse-feed.js';
 import { FetchError } from '../fetch/fetch-error.js';
 import { fetchFeed, type FetchOptions } from '../fetch/fetch-feed.js';
 import type { FeedState, Subscription } from '../model/index.js';
 import { SamizdatError } from '../model/index.js';
 import { nextAttemptAt } from './backoff.js';
 import type { FeedOutcome } from './feed-outcome.js';
+import { parseAndClean, type CleanInput, type CleanOutput } from './parse-and-clean.js';
 
 export interface RefreshContext {
   readonly archive: Archive;
@@ -17,6 +16,8 @@ export interface RefreshContext {
   readonly defaultTimeZone: string;
   readonly fetchOptions?: Omit<FetchOptions, 'validators' | 'timeoutMs' | 'headers' | 'encoding'>;
   readonly now?: () => number;
+  /** Parse + clean, e.g. on worker threads (clean-pool.ts); in this thread when absent. */
+  readonly clean?: (input: CleanInput) => Promise<CleanOutput>;
 }
 
 /**
@@ -62,23 +63,27 @@ export async function refreshFeed(sub: Subscription, ctx: RefreshContext): Promi
       return done({ status: 'unchanged', ...(movedTo ? { movedTo } : {}) });
     }
 
-    const feed = parseFeed(result.text, result.finalUrl);
     const fetchedAt = now();
-    for (const item of feed.items) {
+    const input = { text: result.text, feedUrl: result.finalUrl, site: sub.site, timeZone: sub.timezone ?? ctx.defaultTimeZone, fetchedAt };
+    const feed = await (ctx.clean ? ctx.clean(input) : parseAndClean(input));
+    for (const r of feed.rejected) {
+      base.rejected++;
+      base.warnings.push(`item ${JSON.stringify(r.title)}: ${r.message}`);
+    }
+    for (const post of feed.posts) {
       try {
-        const post = cleanItem(item, { site: sub.site, feedUrl: result.finalUrl, fetchedAt, timeZone: sub.timezone ?? ctx.defaultTimeZone });
         const path = await ctx.archive.addPost(post, dedupKeys(post));
         if (path) base.written.push(path);
       } catch (err) {
         // One bad item (e.g. a disk error on its file) must not cost the feed's other items.
         base.rejected++;
-        base.warnings.push(`item ${JSON.stringify(item.title.slice(0, 60))}: ${oneLine(err)}`);
+        base.warnings.push(`item ${JSON.stringify(post.title.slice(0, 60))}: ${oneLine(err)}`);
       }
     }
     ctx.archive.flush();
     const status = base.written.length > 0 ? 'new' : 'unchanged';
     ctx.archive.saveFeedState({ ...state, lastStatus: status, ...(base.written.length ? { lastNewItemAt: fetchedAt } : {}) });
-    return done({ status, items: feed.items.length, newPosts: base.written.length, ...(movedTo ? { movedTo } : {}) });
+    return done({ status, items: feed.items, newPosts: base.written.length, ...(movedTo ? { movedTo } : {}) });
   } catch (err) {
     const failures = (prev?.consecutiveFailures ?? 0) + 1;
     const gone = err instanceof FetchError && err.code === 'gone';
