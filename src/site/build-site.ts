@@ -59,6 +59,7 @@ export function siteSettings(config: SiteConfig): SiteSettings {
     cssFile: BUILD_DEFAULTS.cssFile,
     paginate: config.paginate ?? BUILD_DEFAULTS.paginate,
     absoluteBase: absolute,
+    ...(config.comments ? { comments: config.comments } : {}),
   };
 }
 
@@ -77,6 +78,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
       template: permalinkTemplate(o.config.permalink), timeZone: o.config.timezone ?? BUILD_DEFAULTS.urlTimeZone, cache,
     });
     const skipped = [...loaded.skipped];
+    const warnings = [...loaded.warnings];
     const posts: SitePost[] = [];
     for (const p of loaded.posts) {
       if (generators.some((g) => g.reserved?.(p.outPath))) skipped.push(`${p.file}: its URL ${p.url} is taken by a page of the site`);
@@ -85,6 +87,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const model: SiteModel = {
       posts,
       settings: siteSettings(o.config),
+      archiveDir: o.archiveDir,
       html: (p) => pageHtml(o.archiveDir, p),
       text: (p) => plainText(o.archiveDir, p),
     };
@@ -97,6 +100,9 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     let unchanged = 0;
     let stage = '';
     const out: SiteOutput = {
+      files: () => current.keys(),
+      skip: (line) => void skipped.push(line),
+      warn: (line) => void warnings.push(line),
       isFresh(rel, sig) {
         if (previous.get(rel) !== sig) return false;
         current.set(rel, sig);
@@ -133,7 +139,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     }
     cache?.saveOutputs(outRoot, current, stored);
     o.onProgress?.(written, 'done');
-    return { posts: posts.length, read: loaded.read, written, unchanged, removed, skipped, warnings: [...loaded.warnings], ms: Date.now() - started };
+    return { posts: posts.length, read: loaded.read, written, unchanged, removed, skipped, warnings, ms: Date.now() - started };
   } finally {
     cache?.close();
   }

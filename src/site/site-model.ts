@@ -27,6 +27,8 @@ export interface SiteModel {
   /** Newest first, one per URL, with no URL taken by a page of the site. */
   readonly posts: readonly SitePost[];
   readonly settings: SiteSettings;
+  /** The archive (for files beside the posts, such as `about.md`); absent in in-memory models. */
+  readonly archiveDir?: string;
   /** The post's content for a page: sanitized again, presentation attributes added. Reads the post file. */
   html(p: SitePost): Promise<string>;
   /** The post's content as plain text (search, summaries). Reads the post file. */
@@ -45,6 +47,12 @@ export interface SiteOutput {
   write(rel: string, data: string | Uint8Array, signature?: string): Promise<void>;
   /** True (and the file is kept) when `rel` was written from inputs with this signature last time. */
   isFresh(rel: string, signature: string): boolean;
+  /** Files written or kept so far in this build, in order (the sitemap lists them). */
+  files(): Iterable<string>;
+  /** Reports a post left out of some output: `file: reason`. */
+  skip(line: string): void;
+  /** A note for the build report (e.g. why no sitemap was written). */
+  warn(line: string): void;
 }
 
 /** One kind of output (post pages, list pages, feeds, search…). */

@@ -1,0 +1,24 @@
+/**
+ * Characters XML 1.0 forbids (C0 controls but tab, LF, CR; U+FFFE/FFFF; unpaired surrogates),
+ * plus DEL and the C1 controls: legal XML, but never meant as text, and readers (ours among
+ * them) take C1 bytes for mislabelled windows-1252.
+ */
+const UNWANTED = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const SUSPECT = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/** Removes every character that may not (or should not) appear in an XML document. */
+export function xmlSafe(text: string): string {
+  return SUSPECT.test(text) ? text.replace(UNWANTED, '') : text;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Text for XML element content or a quoted attribute value. */
+export function xmlEscape(text: string): string {
+  return xmlSafe(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** A CDATA section holding `text`; a `]]>` inside is split across two sections. */
+export function cdata(text: string): string {
+  return `<![CDATA[${xmlSafe(text).replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
+}
