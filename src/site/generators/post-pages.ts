@@ -1,5 +1,7 @@
 import { signature } from '../cache/signature.js';
 import type { Generator } from '../site-model.js';
+import { sourceGroups } from '../theme/groups.js';
+import { neighbourSignature, sourceNeighbours } from '../theme/neighbours.js';
 import { renderPostPage } from '../theme/post-page.js';
 import { runEach } from './run-each.js';
 
@@ -11,10 +13,12 @@ export const postPages: Generator = {
   name: 'post pages',
   async generate(model, out) {
     const settings = JSON.stringify(model.settings);
+    const neighboursOf = sourceNeighbours(sourceGroups(model.posts));
     await runEach(model.posts, 8, async (p) => {
-      const sig = signature('post', settings, p.file, p.stamp, p.url);
+      const neighbours = neighboursOf(p);
+      const sig = signature('post', settings, p.file, p.stamp, p.url, neighbourSignature(neighbours));
       if (out.isFresh(p.outPath, sig)) return;
-      await out.write(p.outPath, renderPostPage(p, await model.html(p), model.settings), sig);
+      await out.write(p.outPath, renderPostPage(p, await model.html(p), model.settings, neighbours), sig);
     });
   },
 };

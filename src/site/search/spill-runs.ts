@@ -1,0 +1,69 @@
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ByteSink } from './encode-shard.js';
+import { shardOf } from './keys.js';
+import { VarintReader } from './postings.js';
+
+/**
+ * Posting lists on disk while the index is built (an external sort: the postings of 100k posts
+ * would not fit the build's memory budget as JS arrays). Each batch of documents is appended to
+ * one of `partitions` files by the key's shard hash; since batches come in document order, a
+ * key's lists read back from all batches concatenate into one ascending list. A partition holds
+ * exactly the keys of the shards congruent to it, so shards are written one partition at a time.
+ */
+export class SpillRuns {
+  /** Bytes spilled so far (about the size of the final index). */
+  bytes = 0;
+  private readonly sinks: ByteSink[];
+  private readonly encoder = new TextEncoder();
+
+  constructor(private readonly dir: string, readonly partitions = 256) {
+    this.sinks = Array.from({ length: partitions }, () => new ByteSink());
+  }
+
+  private file(p: number): string {
+    return join(this.dir, `run-${p}.bin`);
+  }
+
+  /** Appends one batch: key → ascending document numbers, all above those of earlier batches. */
+  spill(batch: Iterable<readonly [string, readonly number[]]>): void {
+    for (const [key, ids] of batch) {
+      const sink = this.sinks[shardOf(key, this.partitions)]!;
+      const k = this.encoder.encode(key);
+      sink.varint(k.length);
+      sink.bytes(k);
+      sink.varint(ids.length);
+      let prev = 0;
+      for (const id of ids) {
+        sink.varint(id - prev);
+        prev = id;
+      }
+    }
+    for (let p = 0; p < this.partitions; p++) {
+      const sink = this.sinks[p]!;
+      if (!sink.length) continue;
+      appendFileSync(this.file(p), sink.view());
+      this.bytes += sink.length;
+      sink.reset();
+    }
+  }
+
+  /** Every key of a partition with its whole list. */
+  read(p: number): Map<string, number[]> {
+    const lists = new Map<string, number[]>();
+    if (!existsSync(this.file(p))) return lists;
+    const data = readFileSync(this.file(p));
+    const r = new VarintReader(data);
+    const decoder = new TextDecoder();
+    while (r.pos < data.length) {
+      const length = r.next();
+      const key = decoder.decode(data.subarray(r.pos, r.pos + length));
+      r.pos += length;
+      let list = lists.get(key);
+      if (!list) lists.set(key, (list = []));
+      let id = 0;
+      for (let n = r.next(); n > 0; n--) list.push((id += r.next()));
+    }
+    return lists;
+  }
+}

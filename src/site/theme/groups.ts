@@ -1,0 +1,78 @@
+import { displayText } from '../display-text.js';
+import type { SitePost } from '../site-model.js';
+import { sourcePath } from '../source-path.js';
+import type { CountEntry } from './count-list.js';
+
+/** Posts that share an output folder: a source, a category, a tag or a month. */
+export interface PostGroup {
+  /** Output folder, relative to the output root, ending in '/'. */
+  readonly folder: string;
+  /** The name shown: the most used spelling among the names that share the folder. */
+  readonly name: string;
+  /** Newest first. */
+  readonly posts: readonly SitePost[];
+}
+
+/**
+ * Groups newest-first posts by folder, keeping their order. `keys` gives a post's names (its
+ * source, categories…); names whose folders coincide (`BBC`, `bbc`) are one group.
+ */
+export function groupPosts(
+  posts: readonly SitePost[],
+  keys: (p: SitePost) => readonly string[],
+  folderOf: (name: string) => string,
+): PostGroup[] {
+  const folders = new Map<string, string>();
+  const groups = new Map<string, { posts: SitePost[]; names: Map<string, number> }>();
+  for (const p of posts) {
+    for (const raw of new Set(keys(p))) {
+      let folder = folders.get(raw);
+      if (folder === undefined) folders.set(raw, (folder = folderOf(raw)));
+      let g = groups.get(folder);
+      if (!g) groups.set(folder, (g = { posts: [], names: new Map() }));
+      if (g.posts[g.posts.length - 1] !== p) g.posts.push(p);
+      g.names.set(raw, (g.names.get(raw) ?? 0) + 1);
+    }
+  }
+  return [...groups].map(([folder, g]) => ({ folder, name: displayName(g.names), posts: g.posts }));
+}
+
+function displayName(names: Map<string, number>): string {
+  let best = '';
+  let most = -1;
+  for (const [name, n] of names) if (n > most) [best, most] = [name, n];
+  return displayText(best) || '（未命名）';
+}
+
+const sourceCache = new WeakMap<readonly SitePost[], readonly PostGroup[]>();
+
+/** Sources: one group per `sourcePath` folder, largest first (computed once per post list). */
+export function sourceGroups(posts: readonly SitePost[]): readonly PostGroup[] {
+  let groups = sourceCache.get(posts);
+  if (!groups) sourceCache.set(posts, (groups = groupPosts(posts, (p) => [p.post.site], sourcePath).sort(byCount)));
+  return groups;
+}
+
+/** Every source with its post count, linking to its list: the home page's summary. */
+export function sourceCounts(posts: readonly SitePost[]): CountEntry[] {
+  return sourceGroups(posts).map((g) => ({ name: g.name, file: `${g.folder}index.html`, count: g.posts.length }));
+}
+
+/** Categories as the front matter lists them (extra categories, then the source). */
+export function categoriesOf(p: SitePost): string[] {
+  return [...(p.post.categories ?? []), p.post.site].filter((c) => c.trim() !== '');
+}
+
+/** Tags: the post model keeps the first front matter tag only, which is the source. */
+export function tagsOf(p: SitePost): string[] {
+  return p.post.site.trim() ? [p.post.site] : [];
+}
+
+/** `categories/<slug>/` and `tags/<slug>/`, slugged as source folders are. */
+export const categoryPath = (name: string): string => sourcePath(name).replace(/^sources\//, 'categories/');
+export const tagPath = (name: string): string => sourcePath(name).replace(/^sources\//, 'tags/');
+
+/** Largest first, then by name: the order of count lists. */
+export function byCount(a: PostGroup, b: PostGroup): number {
+  return b.posts.length - a.posts.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}

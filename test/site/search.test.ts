@@ -1,0 +1,205 @@
+import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createContext, runInContext } from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPost } from '../../src/archive/posts/format-post.js';
+import { readPost } from '../../src/archive/posts/read-post.js';
+import { htmlToText } from '../../src/content/text.js';
+import { buildSite } from '../../src/site/build-site.js';
+import { displayText } from '../../src/site/display-text.js';
+import { homePages } from '../../src/site/generators/home-pages.js';
+import { search as searchGenerator } from '../../src/site/generators/search.js';
+import { loadSitePosts } from '../../src/site/load-posts.js';
+import { permalinkTemplate } from '../../src/site/permalink.js';
+import { relativeHref } from '../../src/site/relative-href.js';
+import { SEARCH_PAGE } from '../../src/site/search/search-page.js';
+import { queryTerms } from '../../src/site/search/keys.js';
+import { openSearch } from '../../src/site/search/searcher.js';
+import { allHits, diskLoader, sampleHanQueries, type Search } from './search-helpers.js';
+
+const FIXTURE = fileURLToPath(new URL('../testdata/site/jekyll-urls/', import.meta.url));
+
+let archive: string;
+let out: string;
+/** Each post's searched text (title, line break, content as plain text), by its href from the search page. */
+const texts = new Map<string, string>();
+let search: Search;
+const disk = { current: undefined as unknown as ReturnType<typeof diskLoader> };
+
+beforeAll(async () => {
+  archive = await mkdtemp(join(tmpdir(), 'samizdat-search-'));
+  cpSync(FIXTURE, archive, { recursive: true });
+  out = join(archive, '_site');
+  const report = await buildSite({ archiveDir: archive, outDir: out, config: { title: '搜索测试' }, generators: [searchGenerator] });
+  expect(report.posts).toBeGreaterThan(150);
+  // The expected answers, computed independently of the index: the raw post files, read again.
+  const { posts } = await loadSitePosts(archive, { template: permalinkTemplate(undefined), timeZone: 'UTC' });
+  for (const p of posts) {
+    const content = readPost(readFileSync(join(archive, p.file), 'utf8'), basename(p.file)).post.content;
+    texts.set(relativeHref(SEARCH_PAGE, p.outPath), `${displayText(p.post.title)}\n${htmlToText(content)}`);
+  }
+  expect(texts.size).toBe(report.posts);
+  disk.current = diskLoader(out);
+  search = await openSearch(disk.current.load);
+});
+afterAll(async () => {
+  await rm(archive, { recursive: true, force: true });
+});
+
+async function found(query: string): Promise<string[]> {
+  return (await allHits(await search.search(query))).map((h) => h.href);
+}
+const containing = (test: (text: string) => boolean): string[] => [...texts].filter(([, t]) => test(t)).map(([href]) => href);
+
+describe('search index over the fixture posts', () => {
+  it('finds every post holding a sampled 2–6 character Chinese query, and only those', async () => {
+    const queries = sampleHanQueries([...texts.values()], 150, 42);
+    expect(queries.length).toBe(150);
+    let expected = 0;
+    for (const q of queries) {
+      const want = containing((t) => t.includes(q)).sort();
+      const got = await found(q);
+      expect(new Set(got).size, q).toBe(got.length);
+      expect(got.sort(), q).toEqual(want);
+      expected += want.length;
+    }
+    expect(expected).toBeGreaterThan(150);
+  });
+
+  it('lists results newest first, a page at a time, with title, date, source and a snippet marking the query', async () => {
+    const results = await search.search('的');
+    const want = containing((t) => t.includes('的'));
+    expect(results.count()).toEqual({ found: want.length, unchecked: 0 });
+    const pages = [await results.page(0, 20), await results.page(1, 20)];
+    const hits = [...pages[0]!.hits, ...pages[1]!.hits];
+    expect(hits).toHaveLength(40);
+    expect(pages.map((p) => p.more)).toEqual([true, want.length > 40]);
+    expect(new Set(hits.map((h) => h.href)).size).toBe(40);
+    const dates = hits.map((h) => h.date);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    for (const h of hits) {
+      expect(h.href).toMatch(/^\.\.\/\d{4}-\d\d-\d\d\/.+\/index\.html$/);
+      expect(h.title).toBe(texts.get(h.href)!.split('\n')[0]);
+      expect(h.date).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+      expect(h.source).not.toBe('');
+    }
+    const china = (await (await search.search('中国')).page(0, 20)).hits;
+    expect(china.length).toBeGreaterThan(10);
+    const marked = china.flatMap((h) => h.snippet.filter((p) => p.mark).map((p) => p.text));
+    expect(marked.length).toBeGreaterThanOrEqual(china.length - 2); // a match in the title only shows the content's start
+    expect(new Set(marked)).toEqual(new Set(['中国']));
+  });
+
+  it('matches Latin words and numbers by word prefix, case and width folded', async () => {
+    const wordStart = (w: string) => (t: string): boolean => new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${w}`, 'iu').test(t.normalize('NFKC'));
+    // Words longer than the indexed prefixes (8 characters) are verified against the text.
+    const long = [...new Set([...texts.values()].join(' ').match(/\b[a-z]{11,}\b/gi) ?? [])].slice(0, 3);
+    expect(long).toHaveLength(3);
+    for (const q of ['iyouport', 'Chin', '2014', 'Google', 'ＦＡＣＥＢＯＯＫ', 'twitter', ...long]) {
+      const word = q.normalize('NFKC').toLowerCase();
+      const want = containing((t) => wordStart(word)(t.replace(/\p{sc=Han}/gu, ' '))).sort();
+      expect(want.length, q).toBeGreaterThan(0);
+      expect((await found(q)).sort(), q).toEqual(want);
+    }
+  });
+
+  it('takes several terms as AND, and mixed scripts as separate terms', async () => {
+    const both = containing((t) => t.includes('美国') && t.includes('中国')).sort();
+    expect(both.length).toBeGreaterThanOrEqual(3);
+    expect((await found('美国 中国')).sort()).toEqual(both);
+    expect((await found('美国，中国')).sort()).toEqual(both);
+    expect(queryTerms('翻墙VPN')).toEqual([{ text: '翻墙', ideographic: true }, { text: 'vpn', ideographic: false }]);
+    const mixed = containing((t) => t.includes('中国') && /(?<![\p{L}\p{N}\p{M}])chin/iu.test(t.replace(/\p{sc=Han}/gu, ' '))).sort();
+    expect(mixed.length).toBeGreaterThan(0);
+    expect((await found('中国Chin')).sort()).toEqual(mixed);
+  });
+
+  it('answers one-character, empty and hopeless queries', async () => {
+    expect((await found('墙')).sort()).toEqual(containing((t) => t.includes('墙')).sort());
+    const empty = await search.search('  ，。!  ');
+    expect(empty.terms).toEqual([]);
+    expect(empty.candidates).toBe(0);
+    expect((await empty.page(0, 20)).hits).toEqual([]);
+    const none = await search.search('龘龘齉');
+    expect(none.candidates).toBe(0);
+    expect(await found('龘龘齉')).toEqual([]);
+    expect(await found('zzqqxx')).toEqual([]);
+  });
+
+  it('downloads only the shards of its keys and the documents it shows', async () => {
+    disk.current.reset();
+    const results = await search.search('习近平');
+    await results.page(0, 20);
+    const bytes = disk.current.bytes();
+    expect(bytes).toBeGreaterThan(0);
+    expect(bytes).toBeLessThan(200_000);
+    expect(search.manifest.shards).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('the search page and its script', () => {
+  it('loads one same-origin script file: no inline script, no handler attribute', () => {
+    const page = readFileSync(join(out, 'search/index.html'), 'utf8');
+    expect(page).toContain(`content="script-src 'self';`);
+    expect(page.match(/<script\b[^>]*>/g)).toEqual(['<script src="../assets/search.js" defer>']);
+    expect(page).not.toMatch(/<script\b[^>]*>[^<]/);
+    expect(page).not.toMatch(/<[^>]+\son[a-z]+\s*=/i);
+    expect(page).toMatch(/<p id="search-local" class="search-note" hidden>[^<]*file:\/\//);
+    expect(page).toContain('<form id="search-form"');
+    expect(readFileSync(join(out, 'assets/search.css'), 'utf8')).toContain('.search-results');
+  });
+
+  it('runs in a bare JavaScript context and answers as the runtime modules do', async () => {
+    const code = readFileSync(join(out, 'assets/search.js'), 'utf8');
+    expect(code).not.toMatch(/^\s*(?:import|export)\b/m);
+    const requested: string[] = [];
+    const fakeFetch = async (url: string): Promise<Response> => {
+      requested.push(url);
+      const u = new URL(url);
+      expect(u.origin).toBe('http://site.test');
+      try {
+        return new Response(await readFile(join(out, decodeURIComponent(u.pathname))));
+      } catch {
+        return new Response('not found', { status: 404 });
+      }
+    };
+    const context = createContext({ fetch: fakeFetch, URL, TextDecoder, TextEncoder, Blob, Response, DecompressionStream });
+    runInContext(code, context);
+    const api = context.samizdatSearch as { fetchLoader: (href: string) => { load: (p: string) => Promise<Uint8Array>; version: string }; openSearch: typeof openSearch };
+    const loader = api.fetchLoader('http://site.test/search/index.html?q=x#top');
+    const bundled = await api.openSearch(loader.load);
+    loader.version = bundled.manifest.build;
+    for (const q of ['习近平', '中国 美国', 'iyouport', '的', '龘']) {
+      const got = (await allHits(await bundled.search(q))).map((h) => h.href).sort();
+      expect(got, q).toEqual((await found(q)).sort());
+    }
+    expect(requested[0]).toBe('http://site.test/search/index.json');
+    expect(requested.length).toBeGreaterThan(20);
+    expect(requested.slice(1).every((u) => u.endsWith(`.bin?v=${bundled.manifest.build}`))).toBe(true);
+  });
+
+  it('keeps the whole index when no post changed, and rewrites only new documents when one is added', async () => {
+    const build = (): ReturnType<typeof buildSite> => buildSite({ archiveDir: archive, outDir: out, config: { title: '搜索测试' }, generators: [homePages, searchGenerator] });
+    await build(); // the first build had no home page: the output did not count as a finished build
+    const again = await build();
+    expect(again.written).toBe(0);
+    expect(again.removed).toBe(0);
+
+    const oldDoc = join(out, 'search/docs/0/0.bin');
+    const before = statSync(oldDoc).mtimeMs;
+    writeFileSync(join(archive, '_posts/2030-01-01-新文章.md'), formatPost({
+      title: '新文章', date: Date.UTC(2030, 0, 1), author: 'a', link: 'https://example.org/new', site: '测试', content: '<p>独一无二的词语麒麟蛋</p>',
+    }));
+    const added = await build();
+    const s = await openSearch(diskLoader(out).load);
+    expect(s.manifest.docs).toBe(texts.size + 1);
+    expect(statSync(oldDoc).mtimeMs).toBe(before);
+    expect(added.written).toBeLessThanOrEqual(s.manifest.shards + 2 + 10); // shards, manifest, the new document, home pages
+    const hits = await allHits(await s.search('麒麟蛋'));
+    expect(hits.map((h) => [h.title, h.href])).toEqual([['新文章', '../2030-01-01/新文章/index.html']]);
+  });
+});
