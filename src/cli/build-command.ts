@@ -1,8 +1,6 @@
-import { join, resolve } from 'node:path';
-import { loadSiteConfig } from '../config/load-site-config.js';
 import { createLogger } from '../log/logger.js';
-import { UsageError } from '../model/index.js';
 import { BUILD_DEFAULTS, buildSite } from '../site/build-site.js';
+import { loadBuildConfig, sitePaths } from './build-setup.js';
 import { parseOptions } from './parse-options.js';
 
 export const HELP = `Usage: samizdat build [options]
@@ -35,19 +33,8 @@ export async function run(argv: string[]): Promise<number> {
     log.out(`${HELP}\n`);
     return 0;
   }
-  const archiveDir = resolve(values.archive ?? '.');
-  const outDir = values.out ? resolve(values.out) : join(archiveDir, '_site');
-  const config = loadSiteConfig(join(archiveDir, '_config.yml'));
-  if (config.timezone) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: config.timezone });
-    } catch {
-      throw new UsageError(`${join(archiveDir, '_config.yml')}: unknown timezone ${JSON.stringify(config.timezone)}`, 'config');
-    }
-  }
-  if (config.paginate !== undefined && !(Number.isInteger(config.paginate) && config.paginate >= 1)) {
-    throw new UsageError(`${join(archiveDir, '_config.yml')}: paginate must be a whole number of at least 1, got ${config.paginate}`, 'config');
-  }
+  const { archiveDir, outDir } = sitePaths(values);
+  const config = loadBuildConfig(archiveDir);
   const report = await buildSite({
     archiveDir, outDir, config, full: values.full ?? false,
     onProgress: (done, generator) => log.progress(`${done} files written (${generator})`),

@@ -7,7 +7,13 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   init: { summary: 'create a new mirror: subs.json, _config.yml, .gitignore, an hourly GitHub Actions workflow', load: () => import('./init-command.js') },
   fetch: { summary: 'fetch every feed in subs.json and archive new articles as posts', load: () => import('./fetch-command.js') },
   build: { summary: 'build the static site from the archived posts', load: () => import('./build-command.js') },
+  serve: { summary: 'build the site, serve it on 127.0.0.1 and rebuild when posts or _config.yml change', load: () => import('./serve-command.js') },
+  import: { summary: 'take over a legacy mirror (posts, allurls.dat, subs.json, _config.yml), or add the feeds of an OPML file', load: () => import('./import-command.js') },
+  doctor: { summary: 'check every post (YAML, dates, Liquid, file names, duplicates, unsafe HTML); --fix --write repairs', load: () => import('./doctor-command.js') },
   subs: { summary: 'list the feeds with their health (ls), add a feed, page or YouTube URL (add), remove one (rm)', load: () => import('./subs-command.js') },
+  run: { summary: 'fetch then build: one summary line, one exit code; --every 1h keeps running', load: () => import('./run-command.js') },
+  publish: { summary: 'commit what changed in the archive and push it (rebasing, never forcing); deploy the site', load: () => import('./publish-command.js') },
+  demo: { summary: 'an offline tour: fetch bundled feeds from a local server, build and serve the site', load: () => import('./demo-command.js') },
 };
 
 export const USAGE = `samizdat ${VERSION} — keeps news readable where it is censored

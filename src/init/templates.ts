@@ -75,24 +75,19 @@ jobs:
       - name: Install samizdat
         run: npm install -g samizdat
 
-      # Exit code 1 means some feeds failed and the others were archived: still commit.
-      - name: Fetch feeds
+      # Fetch, then build the site. Exit code 1 means some feeds failed and the others were
+      # archived: still publish.
+      - name: Fetch and build
         run: |
           status=0
-          npx samizdat fetch || status=$?
+          npx samizdat run || status=$?
           if [ "$status" -gt 1 ]; then exit "$status"; fi
 
-      # TODO(samizdat build/publish): once those commands exist, replace this step with
-      #   npx samizdat build && npx samizdat publish
-      # which also deploys _site/ to GitHub Pages.
-      - name: Commit new posts
+      # Commit the new posts (message with counts per source), push with rebase-and-retry
+      # (never a force push), and deploy _site/ to the gh-pages branch for GitHub Pages.
+      - name: Publish
         run: |
           git config user.name "github-actions[bot]"
           git config user.email "41898282+github-actions[bot]@users.noreply.github.com"
-          git add -A _posts subs.json
-          if git diff --cached --quiet; then echo "no new posts"; exit 0; fi
-          count=$(git diff --cached --name-only --diff-filter=A -- _posts | wc -l)
-          git commit -q -m "samizdat: $count new posts"
-          git pull --rebase -q
-          git push
+          npx samizdat publish --site-branch gh-pages
 `;

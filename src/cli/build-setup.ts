@@ -1,0 +1,26 @@
+import { join, resolve } from 'node:path';
+import { loadSiteConfig, type SiteConfig } from '../config/load-site-config.js';
+import { UsageError } from '../model/index.js';
+
+/** The archive and output folders of `build` and `serve`: the output defaults to DIR/_site. */
+export function sitePaths(values: { archive?: string | undefined; out?: string | undefined }): { archiveDir: string; outDir: string } {
+  const archiveDir = resolve(values.archive ?? '.');
+  return { archiveDir, outDir: values.out ? resolve(values.out) : join(archiveDir, '_site') };
+}
+
+/** `_config.yml` of the archive, with the settings a build cannot use reported as usage errors. */
+export function loadBuildConfig(archiveDir: string): SiteConfig {
+  const file = join(archiveDir, '_config.yml');
+  const config = loadSiteConfig(file);
+  if (config.timezone) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: config.timezone });
+    } catch {
+      throw new UsageError(`${file}: unknown timezone ${JSON.stringify(config.timezone)}`, 'config');
+    }
+  }
+  if (config.paginate !== undefined && !(Number.isInteger(config.paginate) && config.paginate >= 1)) {
+    throw new UsageError(`${file}: paginate must be a whole number of at least 1, got ${config.paginate}`, 'config');
+  }
+  return config;
+}
