@@ -1,5 +1,5 @@
 import type { Post } from '../../model/index.js';
-import { needsRaw, wrapRaw } from './liquid.js';
+import { wrapRaw } from './liquid.js';
 import { blockScalar, doubleQuoted, flowList, urlScalar } from './yaml-scalars.js';
 
 /**
@@ -33,7 +33,7 @@ export function formatPost(post: Post): string {
     post.content.replace(/\r\n?|\n/g, ' '),
     '</div>',
   ].join('\n');
-  return `${lines.join('\n')}\n${needsRaw(body) ? wrapRaw(body) : body}\n`;
+  return `${lines.join('\n')}\n${wrapRaw(body)}\n`;
 }
 
 /** Title inside `[…]`: no raw HTML, no early `]`, one line. Ordinary titles are unchanged. */
