@@ -24,9 +24,14 @@ export interface LoadedPosts {
 type Entry =
   | { readonly kind: 'skip'; readonly reason: string }
   | { readonly kind: 'unpublished' }
-  | { readonly kind: 'post'; readonly post: SitePost['post']; readonly url: string; readonly outPath: string; readonly problems: readonly string[] };
+  | {
+      readonly kind: 'post'; readonly post: SitePost['post']; readonly url: string; readonly outPath: string;
+      readonly problems: readonly string[]; readonly redirectFrom?: readonly string[];
+    };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Bump when Entry changes shape: cached entries of another version are read again. */
+const ENTRY_VERSION = 2;
 
 /**
  * Reads every post of the archive and gives it its Jekyll URL. A file that cannot be read,
@@ -46,7 +51,7 @@ export async function loadSitePosts(
   const loaded: SitePost[] = [];
   let read = 0;
   for (const { path, size, mtime } of files) {
-    const stamp = `${size}:${mtime}:${options.template}:${options.timeZone}`;
+    const stamp = `${ENTRY_VERSION}:${size}:${mtime}:${options.template}:${options.timeZone}`;
     const hit = previous.get(path);
     let data: string;
     if (hit && hit.stamp === stamp) data = hit.data;
@@ -59,7 +64,10 @@ export async function loadSitePosts(
     if (entry.kind === 'skip') skipped.push(`${path}: ${entry.reason}`);
     else if (entry.kind === 'post') {
       for (const p of entry.problems) warnings.push(`${path}: ${p}`);
-      loaded.push({ file: path, post: entry.post, url: entry.url, outPath: entry.outPath, stamp: `${size}:${mtime}` });
+      loaded.push({
+        file: path, post: entry.post, url: entry.url, outPath: entry.outPath, stamp: `${size}:${mtime}`,
+        ...(entry.redirectFrom?.length ? { redirectFrom: entry.redirectFrom } : {}),
+      });
     }
   }
   options.cache?.savePosts(rows, previous);
@@ -87,11 +95,15 @@ async function readEntry(archiveDir: string, path: string, options: { template: 
   if (!post.title && !post.content) return { kind: 'skip', reason: 'no title and no content' };
   let url: string;
   try {
-    url = postUrl(options.template, facts.facts);
+    // A post's own `permalink:` (e.g. kept by `doctor --fix` when it renamed the file) wins, as in Jekyll.
+    url = postUrl(facts.permalink ?? options.template, facts.facts);
   } catch (err) {
     return { kind: 'skip', reason: (err as Error).message };
   }
   // The content stays on disk: a page reads it when it is written (memory stays flat at 100k posts).
   const { content: _content, ...meta } = post;
-  return { kind: 'post', post: meta, url, outPath: outputPath(url, facts.facts.outputExt), problems: facts.problems };
+  return {
+    kind: 'post', post: meta, url, outPath: outputPath(url, facts.facts.outputExt), problems: facts.problems,
+    ...(facts.redirectFrom.length ? { redirectFrom: facts.redirectFrom } : {}),
+  };
 }

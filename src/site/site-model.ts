@@ -12,6 +12,8 @@ export interface SitePost {
   readonly outPath: string;
   /** Size and mtime of the post file: changes when the post does (part of page signatures). */
   readonly stamp: string;
+  /** Old URLs of this post (front matter `redirect_from`), each given a page that leads here. */
+  readonly redirectFrom?: readonly string[];
 }
 
 /** Settings every generator may need (from `_config.yml`, with defaults applied). */

@@ -9,6 +9,10 @@ export interface UrlFactsResult {
   readonly published: boolean;
   /** Why the URL may differ from the one Jekyll would give (shown as warnings). */
   readonly problems: readonly string[];
+  /** Front matter `permalink`: this post's own URL template (kept by `doctor --fix` on a rename). */
+  readonly permalink?: string;
+  /** Front matter `redirect_from`: old URLs that must lead here (jekyll-redirect-from). */
+  readonly redirectFrom: readonly string[];
 }
 
 /** Jekyll's Document::DATE_FILENAME_MATCHER, applied to the file name. */
@@ -46,6 +50,8 @@ export function readUrlFacts(text: string, fileName: string, timeZone: string): 
     facts: { slug, basename, categories: fm.categories, time, outputExt: '.html' },
     published: fm.published,
     problems,
+    ...(fm.permalink ? { permalink: fm.permalink } : {}),
+    redirectFrom: fm.redirectFrom,
   };
 }
 
@@ -54,10 +60,12 @@ interface FrontMatterFacts {
   slug?: string;
   categories: string[];
   published: boolean;
+  permalink?: string;
+  redirectFrom: string[];
 }
 
 function frontMatter(text: string, problems: string[]): FrontMatterFacts {
-  const out: FrontMatterFacts = { categories: [], published: true };
+  const out: FrontMatterFacts = { categories: [], published: true, redirectFrom: [] };
   const m = FRONT_MATTER.exec(text);
   if (!m || m.index !== 0) return out;
   const yamlText = m[1]!.replace(/^---\s*\n/, '');
@@ -79,6 +87,8 @@ function frontMatter(text: string, problems: string[]): FrontMatterFacts {
   if (fm.date !== undefined && fm.date !== null) out.date = { text: String(fm.date), plain: dateNode?.type === 'PLAIN' };
   if (fm.slug !== undefined && fm.slug !== null) out.slug = String(fm.slug);
   out.published = fm.published !== false;
+  if (typeof fm.permalink === 'string' && fm.permalink.trim()) out.permalink = fm.permalink.trim();
+  out.redirectFrom = toList(fm.redirect_from).filter((u) => u.startsWith('/'));
   out.categories = [...new Set([...toList(fm.categories), ...toList(fm.category)])];
   return out;
 }

@@ -68,3 +68,19 @@ describe('incremental builds', () => {
     expect(again.written).toBe(full.written);
   });
 });
+
+describe('per-post permalinks and redirects', () => {
+  it('honours a post\'s own permalink and writes a redirect page at each redirect_from URL', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'samizdat-redir-'));
+    mkdirSync(join(dir, '_posts'));
+    const base = formatPost({ title: '保留', date: START, author: '甲', link: 'https://example.org/keep', site: '甲', content: '<p>留下的</p>' });
+    // As doctor --fix and import --merge-duplicates leave posts: extra front-matter lines.
+    writeFileSync(join(dir, '_posts/2022-01-01-renamed.md'), base.replace('layout: post\n', 'layout: post\npermalink: "/2022-01-01/旧名字/"\nredirect_from: [ "/2021-12-31/合并掉的/" ]\n'));
+    const report = await buildSite({ archiveDir: dir, outDir: join(dir, '_site'), config: {} });
+    expect(report.posts).toBe(1);
+    expect(existsSync(join(dir, '_site/2022-01-01/旧名字/index.html'))).toBe(true);
+    const redirect = readFileSync(join(dir, '_site/2021-12-31/合并掉的/index.html'), 'utf8');
+    expect(redirect).toContain('<meta http-equiv="refresh" content="0; url=../../2022-01-01/旧名字/index.html">');
+    expect(redirect).not.toMatch(/<script/i);
+  });
+});

@@ -8,6 +8,7 @@ import { taxonomyPages } from './taxonomies.js';
 import { archivePages } from './archive.js';
 import { staticPages } from './static-pages.js';
 import { search } from './search.js';
+import { redirects } from './redirects.js';
 
 /** Everything a build writes, in order. Add a generator with one line here. */
 export const GENERATORS: readonly Generator[] = [
@@ -20,5 +21,6 @@ export const GENERATORS: readonly Generator[] = [
   archivePages,
   staticPages,
   search,
-  sitemap, // keep last: it lists the pages written before it
+  sitemap, // lists the pages written before it: after every page generator
+  redirects, // after the sitemap, which must not list redirect pages
 ];

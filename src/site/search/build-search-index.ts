@@ -20,6 +20,8 @@ export interface SearchIndexOptions {
   readonly targetShardBytes?: number;
   /** Word prefixes indexed up to this many characters; longer word terms are verified. */
   readonly prefixMax?: number;
+  /** Runs of ideographs are indexed by n-grams up to this length (2 or 3). */
+  readonly gramMax?: number;
   readonly docsPerFolder?: number;
   /** Where the spill files go (a fresh folder inside it, removed at the end). */
   readonly tmpDir?: string;
@@ -41,7 +43,7 @@ export interface SearchIndexStats {
 /** Writes a file relative to the search folder; `docId` is set for a document's file. */
 export type SearchWrite = (rel: string, data: Uint8Array | string, docId?: number) => Promise<void>;
 
-export const SEARCH_DEFAULTS = { batchPostings: 4_000_000, targetShardBytes: 48 * 1024, prefixMax: 8, docsPerFolder: 1000 } as const;
+export const SEARCH_DEFAULTS = { batchPostings: 4_000_000, targetShardBytes: 48 * 1024, prefixMax: 8, gramMax: Number(process.env.GRAM ?? 3), docsPerFolder: 1000 } as const;
 
 /**
  * Builds the static search index from documents given oldest first (they are numbered in that
@@ -73,7 +75,7 @@ export async function buildSearchIndex(docs: AsyncIterable<DocRecord>, write: Se
       const n = id++;
       docCodes.clear();
       docTexts.clear();
-      forEachKey(foldText(searchedText(record)), o.prefixMax, (k) => docCodes.add(k), (k) => docTexts.add(k));
+      forEachKey(foldText(searchedText(record)), o.prefixMax, o.gramMax, (k) => docCodes.add(k), (k) => docTexts.add(k));
       for (const k of docCodes) push(codes, k, n);
       for (const k of docTexts) push(texts, k, n);
       pending += docCodes.size + docTexts.size;
@@ -115,7 +117,7 @@ export async function buildSearchIndex(docs: AsyncIterable<DocRecord>, write: Se
       }
     }
     const manifest: SearchManifest = {
-      version: 1, docs: id, shards, prefixMax: o.prefixMax, docsPerFolder: o.docsPerFolder, build: hash.digest('hex').slice(0, 16),
+      version: 1, docs: id, shards, prefixMax: o.prefixMax, gramMax: o.gramMax, docsPerFolder: o.docsPerFolder, build: hash.digest('hex').slice(0, 16),
     };
     await write(MANIFEST_FILE, `${JSON.stringify(manifest)}\n`);
     return { docs: id, shards, keys, postings, shardBytes, largestShard, docBytes };

@@ -21,6 +21,7 @@ export interface TermKeys {
 }
 
 export const MAX_TERMS = 8;
+const STEP = Number(process.env.STEP ?? 2);
 /** Longer terms are cut (in code points): a term costs a shard fetch per few characters. */
 export const MAX_TERM_LENGTH = 32;
 
@@ -54,16 +55,16 @@ export function queryTerms(query: string): Term[] {
  * every character (positions 0, 2, 4… and the last pair): the candidates are verified against
  * the text anyway, and each bigram left out saves a shard download.
  */
-export function termKeys(term: Term, prefixMax: number): TermKeys {
+export function termKeys(term: Term, prefixMax: number, gramMax: number): TermKeys {
   const cps = Array.from(term.text);
   if (!term.ideographic) {
     return cps.length <= prefixMax ? { keys: [term.text], exact: true } : { keys: [cps.slice(0, prefixMax).join('')], exact: false };
   }
-  if (cps.length === 1) return { keys: [term.text], exact: true };
+  const n = Math.min(cps.length, gramMax);
   const keys = new Set<string>();
-  for (let i = 0; i + 1 < cps.length; i += 2) keys.add(cps[i]! + cps[i + 1]!);
-  keys.add(cps[cps.length - 2]! + cps[cps.length - 1]!);
-  return { keys: [...keys], exact: cps.length === 2 };
+  for (let i = 0; i + n <= cps.length; i += STEP) keys.add(cps.slice(i, i + n).join(''));
+  keys.add(cps.slice(cps.length - n).join(''));
+  return { keys: [...keys], exact: cps.length <= gramMax };
 }
 
 /**
@@ -71,8 +72,9 @@ export function termKeys(term: Term, prefixMax: number): TermKeys {
  * one go to `code` as a number (c1 * 0x10000 + c2, or c1: the indexer's hot path makes no
  * strings); all others go to `text`. `codeKeyText` turns a number back into its key.
  */
-export function forEachKey(folded: string, prefixMax: number, code: (key: number) => void, text: (key: string) => void): void {
+export function forEachKey(folded: string, prefixMax: number, gramMax: number, code: (key: number) => void, text: (key: string) => void): void {
   let prev = -1; // the previous code point when it was an ideograph
+  let prev2 = -1; // and the one before, when it was one too
   let wordStart = -1;
   let wordChars = 0;
   for (let i = 0; i <= folded.length; ) {
@@ -89,22 +91,30 @@ export function forEachKey(folded: string, prefixMax: number, code: (key: number
       wordStart = -1;
     }
     if (c === IDEOGRAPH) {
+      const bmp = size === 1 && prev <= 0xffff && prev2 <= 0xffff;
       if (size === 1) code(cp);
       else text(String.fromCodePoint(cp));
       if (prev >= 0) {
-        if (prev <= 0xffff && size === 1) code(prev * 0x10000 + cp);
+        if (bmp) code(prev * 0x10000 + cp);
         else text(String.fromCodePoint(prev, cp));
+        if (prev2 >= 0 && gramMax >= 3) {
+          if (bmp) code(prev2 * 0x100000000 + prev * 0x10000 + cp);
+          else text(String.fromCodePoint(prev2, prev, cp));
+        }
       }
+      prev2 = prev;
       prev = cp;
     } else {
-      prev = -1;
+      prev = prev2 = -1;
     }
     i += size;
   }
 }
 
 export function codeKeyText(key: number): string {
-  return key < 0x10000 ? String.fromCharCode(key) : String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000);
+  if (key < 0x10000) return String.fromCharCode(key);
+  if (key < 0x100000000) return String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000);
+  return String.fromCharCode(Math.floor(key / 0x100000000), Math.floor(key / 0x10000) % 0x10000, key % 0x10000);
 }
 
 /** The shard (of a power-of-two count) a key lives in: FNV-1a over UTF-16 units, then a murmur3 finaliser. */

@@ -19,6 +19,8 @@ export interface SearchManifest {
   /** A power of two. */
   readonly shards: number;
   readonly prefixMax: number;
+  /** Runs of ideographs are indexed by n-grams of 1 … gramMax characters. */
+  readonly gramMax: number;
   readonly docsPerFolder: number;
   /** Changes with every index: appended to URLs so no cache mixes two builds. */
   readonly build: string;
@@ -65,7 +67,7 @@ export async function openSearch(load: LoadBytes): Promise<{ manifest: SearchMan
   const search = async (query: string): Promise<SearchResults> => {
     const terms = queryTerms(query);
     if (!terms.length) return resultsOf(terms, new Uint32Array(0), true, load, manifest);
-    const wanted = terms.map((t) => termKeys(t, manifest.prefixMax));
+    const wanted = terms.map((t) => termKeys(t, manifest.prefixMax, manifest.gramMax));
     const keys = [...new Set(wanted.flatMap((w) => w.keys))];
     const lists = await Promise.all(keys.map(async (k) => {
       const e = (await shard(shardOf(k, manifest.shards))).get(k);
