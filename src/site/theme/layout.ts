@@ -52,6 +52,7 @@ export function pageShell(o: ShellOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${csp.replace(/[&"<>]/g, (c) => escapeHtml(c))}">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(o.title)}</title>
+<link rel="alternate" type="application/atom+xml" title="${escapeHtml(o.siteTitle)}" href="${escapeHtml(navHref(o.homeHref, 'feed.xml'))}">
 ${css}${scripts}
 </head>
 <body>
