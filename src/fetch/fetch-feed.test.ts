@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closedPort, startServer, type Handler, type LocalServer } from '../../test/testdata/fetch/local-server.js';
+import { closedPort, startServer, type FeedServer as LocalServer, type Handler } from '../../test/helpers/feed-server.js';
 import { FetchError } from './fetch-error.js';
 import { fetchFeed } from './fetch-feed.js';
 

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type Handler, type LocalServer } from '../../test/testdata/fetch/local-server.js';
+import { startServer, type FeedServer as LocalServer, type Handler } from '../../test/helpers/feed-server.js';
 import { FetchError } from './fetch-error.js';
 import { fetchFeed, type FetchOptions } from './fetch-feed.js';
 import { sendRequest } from './request.js';

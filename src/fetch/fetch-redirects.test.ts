@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type LocalServer } from '../../test/testdata/fetch/local-server.js';
+import { startServer, type FeedServer as LocalServer } from '../../test/helpers/feed-server.js';
 import { FetchError } from './fetch-error.js';
 import { fetchFeed } from './fetch-feed.js';
 

@@ -12,15 +12,18 @@ export interface FeedServer {
   close(): Promise<void>;
 }
 
-/** A real HTTP server on a loopback address (127.0.0.x gives distinct hosts), port 0. */
-export async function startFeedServer(host = '127.0.0.1'): Promise<FeedServer> {
+/**
+ * A real HTTP server on a loopback address (127.0.0.x gives distinct hosts), port 0.
+ * Requests go to the route for their path, else to `fallback`, else get a 404.
+ */
+export async function startFeedServer(host = '127.0.0.1', fallback?: Handler): Promise<FeedServer> {
   const routes = new Map<string, Handler>();
   const requests: FeedServer['requests'] = [];
   const sockets = new Set<import('node:net').Socket>();
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     requests.push({ path, headers: req.headers });
-    const handler = routes.get(path);
+    const handler = routes.get(path) ?? fallback;
     if (handler) handler(req, res);
     else {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -44,6 +47,18 @@ export async function startFeedServer(host = '127.0.0.1'): Promise<FeedServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** A server on 127.0.0.1 that hands every request to one handler. */
+export const startServer = (handler: Handler): Promise<FeedServer> => startFeedServer('127.0.0.1', handler);
+
+/** A port nothing listens on (bound, then released). */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 /** Serves a fixed body with a content type, ETag and Last-Modified, answering 304 when they match. */
