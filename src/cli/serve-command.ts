@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { createLogger } from '../log/logger.js';
 import { UsageError } from '../model/index.js';
 import { createRebuilder } from '../serve/rebuilder.js';
@@ -50,17 +51,30 @@ export async function run(argv: string[]): Promise<number> {
     reported = new Set(report.skipped);
     return report;
   };
-  const first = await build();
-  log.info(`built ${first.posts} posts into ${outDir}: ${summary(first)}`);
-
+  // The port first: a port in use is reported at once, not after a long build.
+  mkdirSync(outDir, { recursive: true });
   const server = await startStaticServer({ root: outDir, port });
-  // The address is what the operator came for: on stdout, even with --quiet.
-  log.out(`serving ${server.url} (rebuilds when posts, _config.yml or about.md change; Ctrl-C stops)\n`);
   const rebuilder = createRebuilder(async () => {
     const r = await build();
     log.info(`rebuilt: ${r.posts} posts, ${summary(r)}`);
   }, (err) => log.error(`rebuild failed, still serving the last build: ${(err as Error).message.split('\n')[0]}`));
-  const watcher = watchArchive(archiveDir, () => rebuilder.request());
+  // Watching from before the first build: a post written while it runs is built right after.
+  let ready = false;
+  let changedMeanwhile = false;
+  const watcher = watchArchive(archiveDir, () => (ready ? rebuilder.request() : (changedMeanwhile = true)));
+  let first: BuildReport;
+  try {
+    first = await build();
+  } catch (err) {
+    watcher.close();
+    await server.close();
+    throw err;
+  }
+  ready = true;
+  if (changedMeanwhile) rebuilder.request();
+  log.info(`built ${first.posts} posts into ${outDir}: ${summary(first)}`);
+  // The address is what the operator came for: on stdout, even with --quiet.
+  log.out(`serving ${server.url} (rebuilds when posts, _config.yml or about.md change; Ctrl-C stops)\n`);
 
   await new Promise<void>((resolve) => {
     const stop = watchStopSignals(

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN } from '../../test/helpers/cli.js';
+import { BIN, runCli } from '../../test/helpers/cli.js';
 import { formatPost } from '../archive/posts/format-post.js';
 import type { Post } from '../model/index.js';
 
@@ -82,5 +82,18 @@ describe('samizdat serve', () => {
     const done = exited();
     child.kill('SIGTERM');
     expect(await done).toBe(0);
+  });
+
+  it('exits 2 with a one-line error when the first build meets a bad config', async () => {
+    const bad = mkdtempSync(join(tmpdir(), 'samizdat-serve-bad-'));
+    try {
+      writeFileSync(join(bad, '_config.yml'), 'timezone: Mars/Olympus\n');
+      const r = await runCli(['serve', '--archive', bad, '--port', '0'], { timeoutMs: 15_000 });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('unknown timezone "Mars/Olympus"');
+      expect(r.stdout).not.toContain('serving');
+    } finally {
+      rmSync(bad, { recursive: true, force: true });
+    }
   });
 });

@@ -161,6 +161,20 @@ describe('static server', () => {
     expect((await get(mirror, '/mirror/sub/../../secret.txt')).body).not.toContain('SECRET');
   });
 
+  it('does not read a 404.html that links out of the folder', async () => {
+    const other = join(dir, 'other');
+    mkdirSync(other);
+    symlinkSync(join(dir, 'secret.txt'), join(other, '404.html'));
+    const s = await startStaticServer({ root: other });
+    try {
+      const r = await get(s, '/nope');
+      expect(r.status).toBe(404);
+      expect(r.body).toBe('not found\n');
+    } finally {
+      await s.close();
+    }
+  });
+
   it('reports a port in use as a one-line error', async () => {
     await expect(startStaticServer({ root: site, port: server.port })).rejects.toThrow(`serve: port ${server.port} on 127.0.0.1 is in use`);
   });

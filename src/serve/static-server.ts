@@ -82,13 +82,10 @@ export async function startStaticServer(o: StaticServerOptions): Promise<StaticS
   }
 
   async function notFound(res: ServerResponse, head: boolean): Promise<void> {
-    let page: string | undefined;
-    try {
-      page = await readFile(join(root, NOT_FOUND_PAGE), 'utf8');
-    } catch {
-      return send(res, 404, 'text/plain; charset=utf-8', 'not found\n', head);
-    }
-    return sendPage(res, 404, page, head);
+    // Looked up like any request, so a 404.html that is a link out of the folder is not read either.
+    const page = await resolveRequest(root, basePath + NOT_FOUND_PAGE, basePath);
+    if (page.kind !== 'file') return send(res, 404, 'text/plain; charset=utf-8', 'not found\n', head);
+    return sendPage(res, 404, await readFile(page.path, 'utf8'), head);
   }
 
   /** An HTML page whose inline styles are allowed by hash (only the 404 page has any). */
