@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Request } from 'playwright-core';
+import { existsSync, rmSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { startStaticServer, type StaticServer } from '../../src/serve/static-server.js';
+import { buildFixtureSite, type FixtureSite } from './fixture-site.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -52,5 +54,34 @@ export async function recordTraffic(context: BrowserContext): Promise<Traffic> {
     requests,
     offsite: () => requests.filter((r) => !isLocal(r.url())),
     clear: () => void requests.splice(0),
+  };
+}
+
+/** A built fixture site, served, and a browser page on it with its traffic recorded. */
+export interface BrowserSession {
+  readonly site: FixtureSite;
+  readonly server: StaticServer;
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly traffic: Traffic;
+  close(): Promise<void>;
+}
+
+/** Builds the fixture site, serves it (under `basePath`), opens a recorded page on it. */
+export async function openSession(options: { basePath?: string } = {}): Promise<BrowserSession> {
+  const [site, browser] = await Promise.all([buildFixtureSite(), launchBrowser()]);
+  const server = await startStaticServer({ root: site.out, ...(options.basePath ? { basePath: options.basePath } : {}) });
+  const context = await browser.newContext();
+  const traffic = await recordTraffic(context);
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  return {
+    site, server, browser, context, page, traffic,
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(site.archive, { recursive: true, force: true });
+    },
   };
 }

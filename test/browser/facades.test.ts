@@ -1,30 +1,21 @@
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../src/serve/static-server.js';
-import { launchBrowser, recordTraffic, type Traffic } from './browser.js';
-import { buildFixtureSite, GISCUS, urlPath, VIDEO_ID, type FixtureSite } from './fixture-site.js';
+import type { StaticServer } from '../../src/serve/static-server.js';
+import { openSession, type BrowserSession, type Traffic } from './browser.js';
+import { GISCUS, urlPath, VIDEO_ID, type FixtureSite } from './fixture-site.js';
 
+let session: BrowserSession;
 let site: FixtureSite;
 let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let traffic: Traffic;
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([buildFixtureSite(), launchBrowser()]);
-  server = await startStaticServer({ root: site.out });
-  context = await browser.newContext();
-  traffic = await recordTraffic(context);
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  session = await openSession();
+  ({ site, server, page, traffic } = session);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (site) rmSync(site.archive, { recursive: true, force: true });
-});
+
+afterAll(() => session?.close());
 
 /** Opens a post, checks its facade loaded nothing, clicks it, and returns what was requested after the click. */
 async function openAndClick(kind: 'youtube' | 'comments', facade: string, host: string): Promise<{ frameSrc: string; after: string[]; frameText: string }> {

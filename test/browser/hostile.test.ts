@@ -1,35 +1,29 @@
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../src/serve/static-server.js';
-import { launchBrowser, recordTraffic, type Traffic } from './browser.js';
-import { buildFixtureSite, urlPath, type FixtureSite } from './fixture-site.js';
+import type { StaticServer } from '../../src/serve/static-server.js';
+import { openSession, type BrowserSession, type Traffic } from './browser.js';
+import { urlPath, type FixtureSite } from './fixture-site.js';
 
+let session: BrowserSession;
 let site: FixtureSite;
 let server: StaticServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let traffic: Traffic;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([buildFixtureSite(), launchBrowser()]);
-  server = await startStaticServer({ root: site.out });
-  context = await browser.newContext();
-  traffic = await recordTraffic(context);
-  context.on('page', (p) => p.on('dialog', (d) => {
+  session = await openSession();
+  ({ site, server, context, page, traffic } = session);
+  const watch = (p: Page): void => void p.on('dialog', (d) => {
     dialogs.push(`${p.url()}: ${d.type()} ${d.message()}`);
     void d.dismiss();
-  }));
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  });
+  watch(page);
+  context.on('page', watch);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (site) rmSync(site.archive, { recursive: true, force: true });
-});
+
+afterAll(() => session?.close());
 
 /** What the DOM holds that could run script: handler attributes, script URLs, frames, foreign scripts. */
 function dangers(p: Page): Promise<string[]> {

@@ -1,35 +1,26 @@
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../src/serve/static-server.js';
-import { launchBrowser, recordTraffic, type Traffic } from './browser.js';
-import { buildFixtureSite, urlPath, type FixturePost, type FixtureSite } from './fixture-site.js';
+import type { StaticServer } from '../../src/serve/static-server.js';
+import { openSession, type BrowserSession, type Traffic } from './browser.js';
+import { urlPath, type FixturePost, type FixtureSite } from './fixture-site.js';
 
+let session: BrowserSession;
 let site: FixtureSite;
 let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let traffic: Traffic;
 /** What Chromium refused under the server's Content-Security-Policy (the theme must need nothing it forbids). */
 const refused: string[] = [];
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([buildFixtureSite(), launchBrowser()]);
-  server = await startStaticServer({ root: site.out });
-  context = await browser.newContext();
-  traffic = await recordTraffic(context);
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  session = await openSession();
+  ({ site, server, page, traffic } = session);
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(`${page.url()}: ${m.text()}`);
   });
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (site) rmSync(site.archive, { recursive: true, force: true });
-});
+
+afterAll(() => session?.close());
 
 /** The fixture post a URL of the site points at. */
 function postAt(url: string): FixturePost | undefined {

@@ -2,17 +2,16 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../src/serve/static-server.js';
-import { launchBrowser, recordTraffic, type Traffic } from './browser.js';
-import { buildFixtureSite, SEARCH_TITLE, SEARCH_WORD, type FixtureSite } from './fixture-site.js';
+import type { StaticServer } from '../../src/serve/static-server.js';
+import { openSession, type BrowserSession, type Traffic } from './browser.js';
+import { SEARCH_TITLE, SEARCH_WORD, type FixtureSite } from './fixture-site.js';
 
+let session: BrowserSession;
 let site: FixtureSite;
 let copy: string;
 let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let traffic: Traffic;
 /** Uncaught script errors, named when a search step fails. */
@@ -22,20 +21,15 @@ const withErrors = (err: Error): never => {
 };
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([buildFixtureSite(), launchBrowser()]);
-  server = await startStaticServer({ root: site.out, basePath: '/mirror/sub/' });
+  session = await openSession({ basePath: '/mirror/sub/' });
+  ({ site, server, page, traffic } = session);
   copy = mkdtempSync(join(tmpdir(), 'samizdat-copied-site-'));
   cpSync(site.out, join(copy, '站点 copy'), { recursive: true });
-  context = await browser.newContext();
-  traffic = await recordTraffic(context);
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
 });
+
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (site) rmSync(site.archive, { recursive: true, force: true });
+  await session?.close();
   if (copy) rmSync(copy, { recursive: true, force: true });
 });
 

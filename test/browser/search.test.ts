@@ -1,33 +1,24 @@
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../src/serve/static-server.js';
-import { launchBrowser, recordTraffic, type Traffic } from './browser.js';
-import { buildFixtureSite, SEARCH_TITLE, SEARCH_WORD, type FixtureSite } from './fixture-site.js';
+import type { StaticServer } from '../../src/serve/static-server.js';
+import { openSession, type BrowserSession, type Traffic } from './browser.js';
+import { SEARCH_TITLE, SEARCH_WORD, type FixtureSite } from './fixture-site.js';
 
+let session: BrowserSession;
 let site: FixtureSite;
 let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let traffic: Traffic;
 /** Uncaught errors of the search script: named in the failures below. */
 const errors: string[] = [];
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([buildFixtureSite(), launchBrowser()]);
-  server = await startStaticServer({ root: site.out });
-  context = await browser.newContext();
-  traffic = await recordTraffic(context);
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  session = await openSession();
+  ({ site, server, page, traffic } = session);
   page.on('pageerror', (e) => errors.push(e.message));
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (site) rmSync(site.archive, { recursive: true, force: true });
-});
+
+afterAll(() => session?.close());
 
 /** Types a query into the search page and gives the pages of the results (paths, decoded). */
 async function search(query: string): Promise<string[]> {
