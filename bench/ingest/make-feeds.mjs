@@ -2,6 +2,7 @@
 // real article text (corpus.mjs). Shaped like a WordPress feed of a Chinese news site:
 // <content:encoded> in CDATA with one <p> per line, <img>, tag links, some utm_ links.
 import { createHash } from 'node:crypto';
+import { mulberry32 } from '../lib/random.mjs';
 
 const DAY_S = 86_400;
 
@@ -124,13 +125,3 @@ function titlePool(corpus, rand) {
 const escapeXml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const cdata = (s) => s.replace(/]]>/g, ']]]]><![CDATA[>');
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
