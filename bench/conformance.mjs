@@ -1,5 +1,6 @@
 // Feed-parser conformance: feedparser's own test suite (checks.json) mapped onto our
-// ParsedFeed, plus the item counts of every feed in fixtures/feeds/INDEX.json.
+// ParsedFeed, plus the item counts of every feed in fixtures/feeds/INDEX.json, plus the
+// charset detection accuracy of decodeBody (feed-lib/charset-accuracy.mjs).
 // Run after `npm run build`:  node bench/conformance.mjs [--all-failures]
 // Always exits 0; prints figures. Needs ../shared/fixtures (skips with a message if absent).
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { decodeBytes } from './feed-lib/decode-bytes.mjs';
 import { evaluate } from './feed-lib/feedparser-map.mjs';
 import { checkIndexCounts } from './feed-lib/index-counts.mjs';
 import { BY_DESIGN } from './feed-lib/by-design.mjs';
+import { charsetFamily, printCharsetAccuracy } from './feed-lib/charset-accuracy.mjs';
 
 const fixtures = fileURLToPath(new URL('../../shared/fixtures/', import.meta.url));
 if (!existsSync(fixtures)) {
@@ -30,8 +32,9 @@ function parseCheckFile(check) {
   const contentType = check.harness_input === 'http' ? headers['content-type'] : undefined;
   const { text } = decodeBytes(bytes, contentType);
   const url = headers['content-location'] ?? `http://127.0.0.1:8097/tests/${check.file}`;
+  const contentLanguage = check.harness_input === 'http' ? headers['content-language'] : undefined;
   try {
-    entry = { parsed: parseFeed(text, url) };
+    entry = { parsed: parseFeed(text, url, { contentLanguage }) };
   } catch (error) {
     entry = { error };
   }
@@ -103,6 +106,8 @@ if (showAll) for (const { check, outcome } of decoderFailures) console.log(`  ${
 
 console.log('');
 checkIndexCounts(`${fixtures}feeds/`, parseFeed);
+console.log('');
+if (decodeBody) printCharsetAccuracy(fixtures, decodeBody, showAll);
 
 // ---- helpers ----
 function tally() {
@@ -125,15 +130,10 @@ async function loadDecoder() {
     return undefined;
   }
 }
+// decodeBody names the table it decoded with, which for legacy labels is the superset the
+// Encoding Standard reads them as (gb2312 → gb18030, big5 → big5hkscs, shift_jis → cp932,
+// euc-kr → cp949, tis-620 → windows-874, us-ascii/iso-8859-1 → windows-1252, which agree on
+// ASCII bytes): compare families.
 function sameCharset(a, b) {
-  const canon = (name) => {
-    const n = String(name).toLowerCase().replace(/[^a-z0-9]/g, '');
-    if (['gb2312', 'gbk', 'gb18030', 'euccn'].includes(n)) return 'gb';
-    if (n.startsWith('big5')) return 'big5';
-    // The Encoding Standard reads these labels as windows-1252 (and on ASCII bytes they agree).
-    if (['usascii', 'ascii', 'iso88591', 'latin1', 'windows1252', 'cp1252'].includes(n)) return 'windows-1252';
-    if (n === 'sjis' || n === 'shiftjis') return 'shiftjis';
-    return n;
-  };
-  return canon(a) === canon(b);
+  return charsetFamily(a) === charsetFamily(b);
 }

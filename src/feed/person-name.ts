@@ -12,3 +12,11 @@ export function personName(raw: string): string {
   const name = m?.[1]?.trim().replace(/^"(.*)"$/, '$1');
   return name ? name : text;
 }
+
+const EMAIL = /[^\s<>()"',;]+@[^\s<>()"',;]+\.[^\s<>()"',;]+/;
+
+/** The email address in a person string of those forms (or a bare address); undefined when none. */
+export function personEmail(raw: string): string | undefined {
+  if (raw.indexOf('@') < 0) return undefined;
+  return EMAIL.exec(raw)?.[0].replace(/^mailto:/i, '');
+}

@@ -18,11 +18,11 @@ const ITEM_FIELDS = [
 const WANTED: Record<string, ReadonlySet<string>> = {
   rss: new Set(['channel', 'item']),
   'rdf:rdf': new Set(['channel', 'item']),
-  channel: new Set(['title', 'dc:title', 'link', 'item']),
+  channel: new Set(['title', 'dc:title', 'link', 'language', 'dc:language', 'item']),
   feed: new Set(['title', 'link', 'author', 'entry']),
   item: new Set(ITEM_FIELDS),
   entry: new Set(ITEM_FIELDS),
-  author: new Set(['name']),
+  author: new Set(['name', 'email']),
   'media:group': new Set(['media:title', 'media:description']),
 };
 

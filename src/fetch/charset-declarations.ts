@@ -1,27 +1,35 @@
 /** Where a body says (or shows) which charset it is in. Pure byte inspection; no decoding. */
 
+export type WideUnicode = 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
+
 export interface Bom {
-  readonly charset: 'utf-8' | 'utf-16le' | 'utf-16be';
+  readonly charset: 'utf-8' | WideUnicode;
   readonly length: number;
 }
 
 /** A byte order mark is the strongest signal there is (WHATWG: it beats the HTTP header). */
 export function sniffBom(bytes: Uint8Array): Bom | undefined {
-  const [a, b, c] = bytes;
+  const [a, b, c, d] = bytes;
   if (a === 0xef && b === 0xbb && c === 0xbf) return { charset: 'utf-8', length: 3 };
+  // FF FE 00 00 is UTF-32LE, not UTF-16LE starting with U+0000 (which no text does).
+  if (a === 0xff && b === 0xfe && c === 0 && d === 0) return { charset: 'utf-32le', length: 4 };
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return { charset: 'utf-32be', length: 4 };
   if (a === 0xff && b === 0xfe) return { charset: 'utf-16le', length: 2 };
   if (a === 0xfe && b === 0xff) return { charset: 'utf-16be', length: 2 };
   return undefined;
 }
 
 /**
- * BOM-less UTF-16: the first character of a feed is ASCII (`<`, `{`, whitespace), so a NUL
- * in one of the first two bytes and not the other gives the byte order (XML 1.0 Appendix F).
+ * BOM-less UTF-16 and UTF-32: the first character of a feed is ASCII (`<`, `{`, whitespace),
+ * so the place of the NUL bytes in the first four gives the width and the byte order
+ * (XML 1.0 Appendix F: `00 00 00 3C`, `3C 00 00 00`, `00 3C 00 3F`, `3C 00 3F 00`).
  * Text in any ASCII-compatible charset never starts with a NUL.
  */
-export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+export function sniffWideUnicode(bytes: Uint8Array): WideUnicode | undefined {
   if (bytes.length < 4) return undefined;
   const [a, b, c, d] = bytes;
+  if (a === 0 && b === 0 && c === 0 && d !== 0) return 'utf-32be';
+  if (a !== 0 && b === 0 && c === 0 && d === 0) return 'utf-32le';
   if (a !== 0 && b === 0 && c !== 0 && d === 0) return 'utf-16le';
   if (a === 0 && b !== 0 && c === 0 && d !== 0) return 'utf-16be';
   return undefined;
@@ -32,6 +40,18 @@ export function charsetFromContentType(contentType: string | undefined): string 
   if (contentType === undefined) return undefined;
   const match = /;\s*charset\s*=\s*("?)([^";,\s]+)\1/i.exec(contentType);
   return match?.[2];
+}
+
+/**
+ * RFC 3023 §3.1: a `text/xml` (or `text/*+xml`) body served without a charset parameter is
+ * us-ascii, whatever its prolog says (the HTTP layer owns text/* charsets). Undefined for
+ * every other media type and when a charset parameter is present.
+ */
+export function textXmlDefault(contentType: string | undefined): 'us-ascii' | undefined {
+  if (contentType === undefined || charsetFromContentType(contentType) !== undefined) return undefined;
+  const mime = contentType.split(';', 1)[0]!.trim().toLowerCase();
+  const isTextXml = mime === 'text/xml' || mime === 'text/xml-external-parsed-entity' || /^text\/[^/\s]+\+xml$/.test(mime);
+  return isTextXml ? 'us-ascii' : undefined;
 }
 
 // Declarations sit at the very start (prolog) or in <head> (meta); no need to look further.

@@ -27,8 +27,8 @@ export function canonicalCharset(label: string | undefined): string | undefined 
 }
 
 /** Charsets whose ASCII range is not ASCII: the "valid UTF-8" shortcut must not apply. */
-export function isUtf16(charset: string): boolean {
-  return charset === 'utf-16le' || charset === 'utf-16be';
+export function isWideUnicode(charset: string): boolean {
+  return charset.startsWith('utf-16') || charset.startsWith('utf-32');
 }
 
 /** Labels servers send by default rather than by knowledge (see decode.ts). */
@@ -55,6 +55,9 @@ const GROUPS: Record<string, readonly string[]> = {
   // A BOM-less "utf-16" is little-endian in practice (WHATWG); decode.ts sniffs the NULs first.
   'utf-16le': ['utf-16', 'utf16', 'utf-16le', 'utf16le', 'ucs-2', 'ucs2', 'unicode', 'csunicode', 'iso-10646-ucs-2', 'unicodefeff'],
   'utf-16be': ['utf-16be', 'utf16be', 'unicodefffe'],
+  // A BOM-less "utf-32" is big-endian (Unicode D99); decode.ts sniffs the NULs first.
+  'utf-32be': ['utf-32', 'utf32', 'utf-32be', 'utf32be', 'ucs-4', 'ucs4', 'iso-10646-ucs-4'],
+  'utf-32le': ['utf-32le', 'utf32le'],
   cp932: ['shift_jis', 'shift-jis', 'sjis', 'x-sjis', 'ms_kanji', 'csshiftjis', 'windows-31j', 'ms932', 'cp932'],
   'euc-jp': ['euc-jp', 'eucjp', 'x-euc-jp', 'cseucpkdfmtjapanese'],
   cp949: ['euc-kr', 'euckr', 'ks_c_5601-1987', 'ks_c_5601-1989', 'ksc5601', 'ksc_5601', 'csksc56011987', 'iso-ir-149', 'korean', 'windows-949', 'cp949', 'uhc'],

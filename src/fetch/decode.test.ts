@@ -177,6 +177,39 @@ describe('decodeBody: precedence', () => {
   it('pure ASCII reports the declared charset', () => {
     expect(decodeBody(xml('gb2312', 'plain')).charset).toBe('gb18030');
   });
+
+  it.each(['utf-32be', 'utf-32le'])('%s with a BOM, and without one (from its NUL bytes)', (charset) => {
+    const doc = '<?xml version="1.0"?><title>新闻 Zoë</title>';
+    const bom = iconv.encode('\ufeff', charset);
+    for (const body of [Buffer.concat([bom, iconv.encode(doc, charset)]), iconv.encode(doc, charset)]) {
+      const decoded = decodeBody(body, 'text/xml; charset=iso-8859-1');
+      expect(decoded.charset).toBe(charset);
+      expect(decoded.text).toBe(doc);
+    }
+  });
+});
+
+describe('decodeBody: RFC 3023 text/xml without a charset', () => {
+  const ascii = Buffer.from('<?xml version="1.0" encoding="iso-8859-1"?><rss><title>plain</title></rss>');
+
+  it.each(['text/xml', 'text/xml; qs=0.9', 'text/atom+xml', 'text/rss+xml', 'text/xml-external-parsed-entity', 'text/xml; charset:bogus'])(
+    'ASCII bytes served as %s are us-ascii, whatever the prolog says',
+    (contentType) => {
+      expect(decodeBody(ascii, contentType)).toEqual({ text: ascii.toString(), charset: 'us-ascii' });
+    },
+  );
+
+  it('a charset parameter or an application/* type keeps the declarations', () => {
+    expect(decodeBody(ascii, 'text/xml; charset=utf-8').charset).toBe('utf-8');
+    expect(decodeBody(ascii, 'application/xml').charset).toBe('windows-1252');
+    expect(decodeBody(Buffer.from('<rss/>'), 'application/rss+xml').charset).toBe('utf-8');
+  });
+
+  it('non-ASCII bytes served as bare text/xml are not forced to ASCII (real Chinese feeds)', () => {
+    expect(decodeBody(Buffer.from('<rss><title>新闻</title></rss>'), 'text/xml')).toEqual({ text: '<rss><title>新闻</title></rss>', charset: 'utf-8' });
+    const gbk = xml('gb2312', iconv.encode('新闻', 'gbk'));
+    expect(decodeBody(gbk, 'text/xml')).toMatchObject({ charset: 'gb18030', text: expect.stringContaining('<title>新闻</title>') });
+  });
 });
 
 describe('canonicalCharset', () => {
@@ -184,7 +217,8 @@ describe('canonicalCharset', () => {
     ['GB2312', 'gb18030'], ['x-gbk', 'gb18030'], ['cp936', 'gb18030'], ['big5', 'big5hkscs'], ['x-x-big5', 'big5hkscs'],
     ['Big5-HKSCS', 'big5hkscs'], ['latin1', 'windows-1252'], ['US-ASCII', 'windows-1252'], ['"utf-8"', 'utf-8'],
     ['Shift_JIS', 'cp932'], ['EUC-KR', 'cp949'], ['ISO_8859-2', 'iso-8859-2'], ['windows-1251', 'windows-1251'],
-    ['utf-16', 'utf-16le'], ['UTF-16BE', 'utf-16be'], ['koi8-r', 'koi8-r'],
+    ['utf-16', 'utf-16le'], ['UTF-16BE', 'utf-16be'], ['koi8-r', 'koi8-r'], ['UTF-32', 'utf-32be'], ['utf-32le', 'utf-32le'],
+    ['TIS-620', 'windows-874'],
   ])('%s → %s', (label, name) => {
     expect(canonicalCharset(label)).toBe(name);
   });

@@ -23,6 +23,7 @@ function atomEntry(i: ItemSpec): string {
 
 runFeedContract({
   format: 'atom',
+  authorEmail: 'x@example.org',
   write: (f: FeedSpec) =>
     `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>${xmlEscape(f.title)}</title>` +
     `<link rel="self" href="${FEED_URL}"/><link href="${xmlEscape(f.link)}"/><id>urn:feed</id>` +

@@ -28,6 +28,8 @@ export interface FeedSpec {
 export interface FormatWriter {
   readonly format: FeedFormat;
   write(feed: FeedSpec): string;
+  /** The author email the writer adds beside each author name, if its format has one. */
+  readonly authorEmail?: string;
 }
 
 export const FEED_URL = 'https://news.example.org/feeds/main.xml';
@@ -66,6 +68,7 @@ export function runFeedContract(writer: FormatWriter): void {
         guid: 'urn:example:appeal-1',
         date: '2022-02-04T21:32:23+08:00',
         author: 'Li Wei',
+        ...(writer.authorEmail !== undefined ? { authorEmail: writer.authorEmail } : {}),
         content: FULL.html,
         contentType: 'html',
         baseUrl: 'https://news.example.org/2022/02/04/appeal.html',

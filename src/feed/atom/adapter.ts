@@ -3,7 +3,8 @@ import { pickAlternateLink } from '../atom-links.js';
 import { categoriesOf } from '../categories.js';
 import { childElements, trimmedText } from '../dom-text.js';
 import { htmlToText } from '../html-to-text.js';
-import { personName } from '../person-name.js';
+import { languageTag } from '../language-tag.js';
+import { personEmail, personName } from '../person-name.js';
 import { isWebUrl, resolveUrl } from '../resolve-url.js';
 import { baseAt } from '../xml-base.js';
 import type { FeedElement } from '../feed-node.js';
@@ -16,7 +17,12 @@ interface Context {
   readonly hasXmlBase: boolean;
   readonly version: '0.3' | '1.0';
   /** Feed-level authors apply to entries that name none (RFC 4287 §4.2.1). */
-  readonly feedAuthor: string;
+  readonly feedAuthor: Person;
+}
+
+interface Person {
+  readonly name: string;
+  readonly email: string | undefined;
 }
 
 /** All Atom quirks and fallbacks: raw Atom shape → ParsedFeed. */
@@ -26,6 +32,7 @@ export function adaptAtom(raw: RawAtomFeed, feedUrl: string, hasXmlBase: boolean
     format: 'atom',
     title: titleOf(raw.title, ctx),
     link: linkOf(raw.links, ctx),
+    language: languageTag(raw.lang),
     items: raw.entries.map((entry) => adaptEntry(entry, ctx)),
   };
 }
@@ -36,6 +43,8 @@ function adaptEntry(raw: RawAtomEntry, ctx: Context): FeedItem {
   // Entries with no alternate link often use the permalink as id (Blogger, WordPress).
   if (link === '' && isWebUrl(id)) link = id;
   const body = contentOf(raw, ctx);
+  const summary = summaryOf(raw, body, ctx);
+  const author = entryAuthor(raw, ctx);
   let baseUrl = link || ctx.feedUrl;
   if (body && ctx.hasXmlBase) {
     const base = baseAt(body.el, ctx.feedUrl, true);
@@ -47,9 +56,12 @@ function adaptEntry(raw: RawAtomEntry, ctx: Context): FeedItem {
     link,
     guid: id,
     date: trimmedText(date),
-    author: authorsOf(raw.authors) || personName(trimmedText(raw.dcCreator)) || ctx.feedAuthor,
+    author: author.name,
+    authorEmail: author.email,
     content: body?.value ?? '',
     contentType: body?.type ?? 'html',
+    summary: summary?.value,
+    summaryType: summary?.type,
     baseUrl,
     categories: categoriesOf(raw.categories),
   };
@@ -83,14 +95,40 @@ function contentOf(raw: RawAtomEntry, ctx: Context): (TextValue & { el: FeedElem
   return undefined;
 }
 
-/** Names of the author elements, joined; `<author>Name</author>` without `<name>` is accepted. */
-function authorsOf(authors: readonly FeedElement[]): string {
+/** The entry's summary when its body is the content and the summary says something else. */
+function summaryOf(raw: RawAtomEntry, body: { el: FeedElement; value: string } | undefined, ctx: Context): TextValue | undefined {
+  if (raw.summary === undefined || body === undefined || body.el === raw.summary) return undefined;
+  const summary = readTextConstruct(raw.summary, ctx.version);
+  return summary.value === '' || summary.value === body.value ? undefined : summary;
+}
+
+/** The entry's authors, else its dc:creator, else the feed's authors. */
+function entryAuthor(raw: RawAtomEntry, ctx: Context): Person {
+  const authors = authorsOf(raw.authors);
+  if (authors.name !== '') return authors;
+  const creator = trimmedText(raw.dcCreator);
+  if (creator !== '') return { name: personName(creator), email: personEmail(creator) };
+  return ctx.feedAuthor;
+}
+
+/**
+ * Names of the author elements, joined, and the first author's email; `<author>Name</author>`
+ * without `<name>` is accepted.
+ */
+function authorsOf(authors: readonly FeedElement[]): Person {
   const names: string[] = [];
+  let email: string | undefined;
   for (const author of authors) {
     const children = childElements(author);
     const nameEl = children.find((c) => c.key === 'name');
-    const name = nameEl ? trimmedText(nameEl) : children.length === 0 ? personName(trimmedText(author)) : '';
-    if (name !== '') names.push(name);
+    const text = children.length === 0 ? trimmedText(author) : '';
+    const name = nameEl ? trimmedText(nameEl) : personName(text);
+    if (name === '') continue;
+    if (names.length === 0) {
+      const emailEl = children.find((c) => c.key === 'email');
+      email = emailEl ? trimmedText(emailEl) || undefined : personEmail(text);
+    }
+    names.push(name);
   }
-  return names.join(', ');
+  return { name: names.join(', '), email };
 }

@@ -25,6 +25,8 @@ export interface RawAtomFeed {
   /** Atom 0.3 text constructs use `mode`; 1.0 uses `type` only. */
   readonly version: '0.3' | '1.0';
   readonly el: FeedElement;
+  /** `xml:lang` on the feed element. */
+  readonly lang: string | undefined;
   title?: FeedElement;
   links: FeedElement[];
   authors: FeedElement[];

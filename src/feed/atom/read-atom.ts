@@ -1,3 +1,4 @@
+import { attr } from '../dom-text.js';
 import { FeedElement } from '../feed-node.js';
 import type { RawAtomEntry, RawAtomFeed } from './raw.js';
 
@@ -6,7 +7,7 @@ export function readAtom(root: FeedElement): RawAtomFeed {
   const colon = root.name.indexOf(':');
   const ns = root.attribs[colon < 0 ? 'xmlns' : `xmlns:${root.name.slice(0, colon)}`] ?? '';
   const version = ns === 'http://purl.org/atom/ns#' || root.attribs['version'] === '0.3' ? '0.3' : '1.0';
-  const feed: RawAtomFeed = { version, el: root, links: [], authors: [], entries: [] };
+  const feed: RawAtomFeed = { version, el: root, lang: attr(root, 'xml:lang') ?? attr(root, 'lang'), links: [], authors: [], entries: [] };
   for (const child of root.children) {
     if (!(child instanceof FeedElement)) continue;
     switch (child.key) {

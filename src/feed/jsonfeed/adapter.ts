@@ -1,4 +1,5 @@
 import type { FeedItem, ParsedFeed } from '../../model/index.js';
+import { languageTag } from '../language-tag.js';
 import { resolveUrl } from '../resolve-url.js';
 import type { RawJsonFeed, RawJsonItem } from './raw.js';
 
@@ -11,6 +12,7 @@ export function adaptJsonFeed(raw: RawJsonFeed, feedUrl: string): ParsedFeed {
     format: 'json',
     title: str(raw.title),
     link: resolveUrl(str(raw.home_page_url), feedUrl),
+    language: languageTag(str(raw.language)),
     items: items
       .filter((item): item is RawJsonItem => typeof item === 'object' && item !== null)
       .map((item) => adaptItem(item, feedUrl, feedAuthor)),
@@ -21,6 +23,9 @@ function adaptItem(raw: RawJsonItem, feedUrl: string, feedAuthor: string): FeedI
   const link = resolveUrl(str(raw.url) || str(raw.external_url), feedUrl);
   const html = str(raw.content_html);
   const text = html === '' ? str(raw.content_text) || str(raw.summary) : '';
+  // JSON Feed's summary is plain text, kept when the body is something else.
+  const summary = str(raw.summary);
+  const apart = summary !== '' && summary !== (html || text);
   return {
     title: str(raw.title),
     link,
@@ -29,6 +34,8 @@ function adaptItem(raw: RawJsonItem, feedUrl: string, feedAuthor: string): FeedI
     author: authorsOf(raw.authors, raw.author) || feedAuthor,
     content: html || text,
     contentType: html !== '' ? 'html' : 'text',
+    summary: apart ? summary : undefined,
+    summaryType: apart ? 'text' : undefined,
     baseUrl: link || feedUrl,
     categories: Array.isArray(raw.tags) ? [...new Set(raw.tags.map(str).filter((t) => t !== ''))] : [],
   };

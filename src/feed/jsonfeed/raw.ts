@@ -28,6 +28,8 @@ export interface RawJsonFeed {
   readonly title?: unknown;
   readonly home_page_url?: unknown;
   readonly feed_url?: unknown;
+  /** 1.1 */
+  readonly language?: unknown;
   readonly author?: unknown;
   readonly authors?: unknown;
   readonly items?: unknown;

@@ -3,9 +3,10 @@ import { pickAlternateLink } from '../atom-links.js';
 import { htmlOf } from '../content-of.js';
 import { readTextConstruct } from '../atom/text-construct.js';
 import { categoriesOf } from '../categories.js';
-import { attr, decodeEntities, serializeChildren, trimmedText } from '../dom-text.js';
+import { attr, decodeEntities, serializeChildren, textOf, trimmedText } from '../dom-text.js';
 import { rssTitleText } from '../html-to-text.js';
-import { personName } from '../person-name.js';
+import { languageTag } from '../language-tag.js';
+import { personEmail, personName } from '../person-name.js';
 import { isWebUrl, resolveUrl } from '../resolve-url.js';
 import { baseAt } from '../xml-base.js';
 import type { FeedElement } from '../feed-node.js';
@@ -25,6 +26,7 @@ export function adaptRss(raw: RawRssFeed, feedUrl: string, hasXmlBase: boolean):
     format: raw.format,
     title: rssTitleText(trimmedText(raw.title)),
     link,
+    language: languageTag(textOf(raw.language)) ?? languageTag(raw.rootLang),
     items: raw.items.map((item) => adaptItem(item, ctx)),
   };
 }
@@ -32,6 +34,8 @@ export function adaptRss(raw: RawRssFeed, feedUrl: string, hasXmlBase: boolean):
 function adaptItem(raw: RawRssItem, ctx: Context): FeedItem {
   const link = itemLink(raw, ctx);
   const body = itemContent(raw);
+  const summary = itemSummary(raw, body);
+  const author = trimmedText(raw.author ?? raw.dcCreator ?? raw.itunesAuthor);
   let baseUrl = link || ctx.feedUrl;
   if (body && ctx.hasXmlBase) {
     const base = baseAt(body.el, ctx.feedUrl, true);
@@ -42,9 +46,12 @@ function adaptItem(raw: RawRssItem, ctx: Context): FeedItem {
     link,
     guid: trimmedText(raw.guid) || rdfAbout(raw.el),
     date: itemDate(raw),
-    author: personName(trimmedText(raw.author ?? raw.dcCreator ?? raw.itunesAuthor)),
+    author: personName(author),
+    authorEmail: personEmail(author),
     content: body?.content ?? '',
     contentType: body?.type ?? 'html',
+    summary: summary?.content,
+    summaryType: summary?.type,
     baseUrl,
     categories: categoriesOf(raw.categories),
   };
@@ -106,6 +113,16 @@ function itemContent(raw: RawRssItem): Body | undefined {
     if (content !== '') return { el, content, type: html ? 'html' : 'text' };
   }
   return undefined;
+}
+
+/** The first summary-like element, when it is not the body and says something else. */
+function itemSummary(raw: RawRssItem, body: Body | undefined): Body | undefined {
+  const el = raw.firstSummary;
+  if (el === undefined || el === body?.el) return undefined;
+  const html = el !== raw.itunesSummary || attr(el, 'type')?.trim().toLowerCase() === 'html';
+  const content = html ? htmlOf(el) : trimmedText(el);
+  if (content === '' || content === body?.content) return undefined;
+  return { el, content, type: html ? 'html' : 'text' };
 }
 
 function mediaChild(group: FeedElement | undefined, key: string): FeedElement | undefined {

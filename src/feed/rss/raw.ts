@@ -33,6 +33,8 @@ export interface RawRssItem {
   dcDescription?: FeedElement;
   summary?: FeedElement;
   itunesSummary?: FeedElement;
+  /** The first of description, dc:description, summary, itunes:summary: feedparser's summary. */
+  firstSummary?: FeedElement;
   mediaGroup?: FeedElement;
   mediaDescription?: FeedElement;
   abstract?: FeedElement;
@@ -44,6 +46,10 @@ export interface RawRssFeed {
   readonly channel: FeedElement | undefined;
   title?: FeedElement;
   link?: FeedElement;
+  /** `<language>` or `<dc:language>` of the channel (the last one). */
+  language?: FeedElement;
+  /** `xml:lang` on the root element. */
+  readonly rootLang: string | undefined;
   atomLinks: FeedElement[];
   readonly items: RawRssItem[];
 }

@@ -1,4 +1,4 @@
-import { textOf } from '../dom-text.js';
+import { attr, textOf } from '../dom-text.js';
 import { FeedElement } from '../feed-node.js';
 import type { RawRssFeed, RawRssItem } from './raw.js';
 
@@ -15,7 +15,7 @@ export function readRss(root: FeedElement, format: 'rss' | 'rdf'): RawRssFeed {
     if (child.key === 'channel') channel ??= child;
     else if (child.key === 'item') items.push(readItem(child));
   }
-  const feed: RawRssFeed = { format, channel, atomLinks: [], items };
+  const feed: RawRssFeed = { format, channel, rootLang: attr(root, 'xml:lang') ?? attr(root, 'lang'), atomLinks: [], items };
   if (channel === undefined) return feed;
   for (const child of channel.children) {
     if (!(child instanceof FeedElement)) continue;
@@ -33,6 +33,10 @@ export function readRss(root: FeedElement, format: 'rss' | 'rdf'): RawRssFeed {
       case 'link':
         if (child.attribs['href'] !== undefined) feed.atomLinks.push(child);
         else if (textOf(child).trim() !== '') feed.link = child;
+        break;
+      case 'language':
+      case 'dc:language':
+        feed.language = child;
         break;
     }
   }
@@ -68,10 +72,10 @@ function readItem(el: FeedElement): RawRssItem {
       case 'content': item.atomContent = child; break;
       case 'xhtml:body': case 'body': item.xhtmlBody = child; break;
       case 'fullitem': item.fullitem = child; break;
-      case 'description': item.description = child; break;
-      case 'dc:description': item.dcDescription = child; break;
-      case 'summary': item.summary = child; break;
-      case 'itunes:summary': item.itunesSummary = child; break;
+      case 'description': item.description = child; item.firstSummary ??= child; break;
+      case 'dc:description': item.dcDescription = child; item.firstSummary ??= child; break;
+      case 'summary': item.summary = child; item.firstSummary ??= child; break;
+      case 'itunes:summary': item.itunesSummary = child; item.firstSummary ??= child; break;
       case 'media:group': item.mediaGroup = child; break;
       case 'media:description': item.mediaDescription = child; break;
       case 'abstract': item.abstract = child; break;
