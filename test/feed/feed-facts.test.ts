@@ -67,12 +67,12 @@ describe('FeedItem.summary, apart from the body', () => {
     expect(rssItem('<description></description><content:encoded>Body</content:encoded>')?.summary).toBeUndefined();
   });
 
-  it('of description and summary, the first is the summary (feedparser); the body keeps description > summary', () => {
+  it('of description and summary, the first written is the summary and the other the body (feedparser)', () => {
     const summaryFirst = rssItem('<summary>Example summary</summary><description>Example description</description>');
     expect(summaryFirst).toMatchObject({ content: 'Example description', summary: 'Example summary' });
     const descriptionFirst = rssItem('<description>Example description</description><summary>Example summary</summary>');
-    expect(descriptionFirst?.content).toBe('Example description');
-    expect(descriptionFirst?.summary).toBeUndefined();
+    expect(descriptionFirst).toMatchObject({ content: 'Example summary', summary: 'Example description' });
+    expect(rssItem('<description>Only</description>')?.content).toBe('Only');
   });
 
   it('itunes:summary is plain text unless typed html', () => {

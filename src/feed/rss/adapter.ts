@@ -92,7 +92,8 @@ interface Body {
 }
 
 /**
- * content:encoded > Atom content > XHTML body > fullitem > description > dc:description > summary (HTML) >
+ * content:encoded > Atom content > XHTML body > fullitem > description > dc:description > summary (HTML;
+ * when several of these three are present, the first one written is the summary, not the body) >
  * itunes:summary > media:description (YouTube-style, text unless type="html") > CDF abstract.
  */
 function itemContent(raw: RawRssItem): Body | undefined {
@@ -100,7 +101,14 @@ function itemContent(raw: RawRssItem): Body | undefined {
     const atom = readTextConstruct(raw.atomContent, '1.0');
     if (atom.value !== '') return { el: raw.atomContent, content: atom.value, type: atom.type };
   }
-  for (const el of [raw.contentEncoded, raw.xhtmlBody, raw.fullitem, raw.description, raw.dcDescription, raw.summary]) {
+  // With two of description / dc:description / summary, the first is the summary and a later
+  // one the body (feedparser's reading): the first written goes last.
+  const described = [raw.description, raw.dcDescription, raw.summary].filter((el) => el !== undefined);
+  if (described.length > 1 && raw.firstSummary !== undefined && described.includes(raw.firstSummary)) {
+    described.splice(described.indexOf(raw.firstSummary), 1);
+    described.push(raw.firstSummary);
+  }
+  for (const el of [raw.contentEncoded, raw.xhtmlBody, raw.fullitem, ...described]) {
     if (el === undefined) continue;
     const content = el === raw.xhtmlBody ? serializeChildren(el).trim() : htmlOf(el);
     if (content !== '') return { el, content, type: 'html' };
