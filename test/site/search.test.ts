@@ -1,8 +1,8 @@
-import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createContext, runInContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ import { relativeHref } from '../../src/site/relative-href.js';
 import { SEARCH_PAGE } from '../../src/site/search/search-page.js';
 import { queryTerms } from '../../src/site/search/keys.js';
 import { openSearch } from '../../src/site/search/searcher.js';
+import { runCli } from '../helpers/cli.js';
 import { allHits, diskLoader, sampleHanQueries, type Search } from './search-helpers.js';
 
 const FIXTURE = fileURLToPath(new URL('../testdata/site/jekyll-urls/', import.meta.url));
@@ -141,6 +142,26 @@ describe('search index over the fixture posts', () => {
   });
 });
 
+describe('the search index of a CLI build', () => {
+  it('is the same, byte for byte, as the one built in this process', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'samizdat-search-cli-'));
+    try {
+      cpSync(FIXTURE, copy, { recursive: true });
+      const r = await runCli(['build', '--archive', copy, '--out', join(copy, 'out'), '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+      const ours = files(join(out, 'search')).filter((f) => f !== 'index.html'); // the page names the site's title
+      expect(ours).toContain('index.json');
+      expect(files(join(copy, 'out/search')).filter((f) => f !== 'index.html')).toEqual(ours);
+      expect(ours.filter((f) => f.startsWith('shards/')).length).toBe(search.manifest.shards);
+      for (const f of ours) expect(readFileSync(join(copy, 'out/search', f)).equals(readFileSync(join(out, 'search', f))), f).toBe(true);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the search page and its script', () => {
   it('loads one same-origin script file: no inline script, no handler attribute', () => {
     const page = readFileSync(join(out, 'search/index.html'), 'utf8');
@@ -189,7 +210,7 @@ describe('the search page and its script', () => {
     expect(again.written).toBe(0);
     expect(again.removed).toBe(0);
 
-    const oldDoc = join(out, 'search/docs/0/0.bin');
+    const oldDoc = join(out, 'search/texts/0/0.bin');
     const before = statSync(oldDoc).mtimeMs;
     writeFileSync(join(archive, '_posts/2030-01-01-新文章.md'), formatPost({
       title: '新文章', date: Date.UTC(2030, 0, 1), author: 'a', link: 'https://example.org/new', site: '测试', content: '<p>独一无二的词语麒麟蛋</p>',

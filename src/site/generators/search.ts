@@ -4,20 +4,19 @@ import { displayDateTime } from '../display-date.js';
 import { displayText } from '../display-text.js';
 import { relativeHref } from '../relative-href.js';
 import { searchScript } from '../search/browser-bundle.js';
-import { buildSearchIndex, SEARCH_DEFAULTS } from '../search/build-search-index.js';
-import type { DocRecord } from '../search/doc-record.js';
+import { buildSearchIndex, SEARCH_DEFAULTS, type SearchDoc } from '../search/build-search-index.js';
 import { SEARCH_CSS, SEARCH_PAGE, SEARCH_SCRIPT, SEARCH_STYLESHEET, renderSearchPage } from '../search/search-page.js';
-import { docFile, MANIFEST_FILE, shardFile } from '../search/searcher.js';
+import { MANIFEST_FILE, shardFile, STARTS_FILE, textFile } from '../search/searcher.js';
 import type { Generator, SiteModel, SitePost } from '../site-model.js';
 
 /** Bump when the index format or what it is built from changes: every search file is rebuilt. */
-const FORMAT = 'search-1';
+const FORMAT = 'search-2';
 const SEARCH_DIR = 'search/';
 
 /**
- * The search page, its script and the static index (search/index.json, search/shards/,
- * search/docs/). When no post changed since the last build, the index is kept as it is; when
- * one did, the shards are rebuilt and only the document files that changed are written.
+ * The search page, its script and the static index (search/index.json, starts.bin, shards/,
+ * texts/). When no post changed since the last build, the index is kept as it is; when one
+ * did, the shards are rebuilt and only the text files of changed posts are written.
  */
 export const search: Generator = {
   name: 'search',
@@ -29,29 +28,34 @@ export const search: Generator = {
 
     // Documents are numbered oldest first, so new posts leave earlier numbers (and files) alone.
     const posts = [...model.posts].reverse();
-    const docSig = (id: number): string => {
-      const p = posts[id]!;
-      return signature(FORMAT, 'doc', id, p.file, p.stamp, p.outPath, model.settings.timeZone);
-    };
+    const sigs = posts.map((p, id) => signature(FORMAT, 'doc', id, p.file, p.stamp, p.outPath, model.settings.timeZone));
+    const docSig = (id: number): string => sigs[id]!;
     const all = createHash('sha1').update(FORMAT);
-    for (let id = 0; id < posts.length; id++) all.update(docSig(id));
+    for (const sig of sigs) all.update(sig);
     const indexSig = signature(FORMAT, 'index', all.digest('base64url'));
+    const texts = (doc: number, parts: number): boolean => {
+      let fresh = true;
+      for (let k = 0; k < parts; k++) fresh = out.isFresh(SEARCH_DIR + textFile(doc, k, SEARCH_DEFAULTS.perFolder), docSig(doc)) && fresh;
+      return fresh;
+    };
     if (out.isFresh(SEARCH_DIR + MANIFEST_FILE, indexSig)) {
-      for (let id = 0; id < posts.length; id++) out.isFresh(SEARCH_DIR + docFile(id, SEARCH_DEFAULTS.docsPerFolder), docSig(id));
+      // Nothing changed: keep every file of the index (a post's text files are numbered 0, 1, … until one is missing).
+      out.isFresh(SEARCH_DIR + STARTS_FILE, indexSig);
+      for (let doc = 0; doc < posts.length; doc++) for (let k = 0; out.isFresh(SEARCH_DIR + textFile(doc, k, SEARCH_DEFAULTS.perFolder), docSig(doc)); k++);
       for (let s = 0; out.isFresh(SEARCH_DIR + shardFile(s), indexSig); s++);
       return;
     }
-    await buildSearchIndex(records(model, posts), (rel, data, id) => out.write(SEARCH_DIR + rel, data, id === undefined ? indexSig : docSig(id)), {
-      keepDoc: (id) => out.isFresh(SEARCH_DIR + docFile(id, SEARCH_DEFAULTS.docsPerFolder), docSig(id)),
+    await buildSearchIndex(records(model, posts), (rel, data, doc) => out.write(SEARCH_DIR + rel, data, doc === undefined ? indexSig : docSig(doc)), {
+      keepTexts: texts,
     });
   },
 };
 
 /** The posts' search records in order, reading a few contents ahead. */
-async function* records(model: SiteModel, posts: readonly SitePost[]): AsyncIterable<DocRecord> {
-  const ahead: Array<Promise<DocRecord>> = [];
+async function* records(model: SiteModel, posts: readonly SitePost[]): AsyncIterable<SearchDoc> {
+  const ahead: Array<Promise<SearchDoc>> = [];
   let next = 0;
-  const record = async (p: SitePost): Promise<DocRecord> => ({
+  const record = async (p: SitePost): Promise<SearchDoc> => ({
     href: relativeHref(SEARCH_PAGE, p.outPath),
     date: displayDateTime(p.post.date, model.settings.timeZone),
     source: displayText(p.post.site),

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 /** The runtime modules in dependency order: the same code the indexer and the tests import. */
-const RUNTIME_MODULES = ['fold', 'keys', 'postings', 'doc-record', 'match', 'searcher', 'search-ui'] as const;
+const RUNTIME_MODULES = ['fold', 'keys', 'postings', 'passage-record', 'match', 'searcher', 'search-ui'] as const;
 
 let cached: string | undefined;
 

@@ -1,7 +1,7 @@
 /*
  * Search runtime: index keys of a document and of a query (see fold.ts for the rules of these
  * modules). The invariant everything rests on: every key a query term asks for is a key of
- * every document that contains the term, so intersecting posting lists never loses a match.
+ * every passage that contains the term, so intersecting posting lists never loses a match.
  *
  * Keys: each ideograph (unigram) and each pair of adjacent ideographs (bigram) within a run of
  * ideographs; each prefix, up to `prefixMax` characters, of each word.
@@ -21,8 +21,8 @@ export interface TermKeys {
 }
 
 export const MAX_TERMS = 8;
-const STEP = Number(process.env.STEP ?? 2);
-/** Longer terms are cut (in code points): a term costs a shard fetch per few characters. */
+export const MAX_TERM_KEYS = 6;
+/** Longer terms are cut (in code points): passages overlap by enough for a term this long. */
 export const MAX_TERM_LENGTH = 32;
 
 /** The terms of a query: its folded runs of ideographs and of word characters, at most MAX_TERMS, no repeats. */
@@ -51,32 +51,37 @@ export function queryTerms(query: string): Term[] {
 }
 
 /**
- * The keys a term looks up. A run of ideographs longer than two needs only bigrams that cover
- * every character (positions 0, 2, 4… and the last pair): the candidates are verified against
- * the text anyway, and each bigram left out saves a shard download.
+ * The keys a term looks up: its bigrams (its character for a one-character run; its first
+ * `prefixMax` characters for a word). A long run looks up at most MAX_TERM_KEYS bigrams spread
+ * over it: candidates are verified against the text anyway, and each key costs a shard.
  */
-export function termKeys(term: Term, prefixMax: number, gramMax: number): TermKeys {
+export function termKeys(term: Term, prefixMax: number): TermKeys {
   const cps = Array.from(term.text);
   if (!term.ideographic) {
     return cps.length <= prefixMax ? { keys: [term.text], exact: true } : { keys: [cps.slice(0, prefixMax).join('')], exact: false };
   }
-  const n = Math.min(cps.length, gramMax);
+  if (cps.length === 1) return { keys: [term.text], exact: true };
+  const pairs = cps.length - 1;
+  const take = Math.min(pairs, MAX_TERM_KEYS);
   const keys = new Set<string>();
-  for (let i = 0; i + n <= cps.length; i += STEP) keys.add(cps.slice(i, i + n).join(''));
-  keys.add(cps.slice(cps.length - n).join(''));
-  return { keys: [...keys], exact: cps.length <= gramMax };
+  for (let i = 0; i < take; i++) {
+    const at = take === 1 ? 0 : Math.round((i * (pairs - 1)) / (take - 1));
+    keys.add(cps[at]! + cps[at + 1]!);
+  }
+  return { keys: [...keys], exact: cps.length === 2 };
 }
 
 /**
- * Calls back with every key of a folded text, repeats included. Keys of two BMP ideographs or
- * one go to `code` as a number (c1 * 0x10000 + c2, or c1: the indexer's hot path makes no
- * strings); all others go to `text`. `codeKeyText` turns a number back into its key.
+ * Calls back with every key of a folded text, repeats included. Most keys go to `code` as a
+ * number (the indexer's hot path then makes no strings): a BMP ideograph's code, a bigram's
+ * c1 * 0x10000 + c2, an ASCII word prefix's WORD_CODE + its letters in bijective base 37; the
+ * others go to `text`. `codeKeyText` turns a number back into its key.
  */
-export function forEachKey(folded: string, prefixMax: number, gramMax: number, code: (key: number) => void, text: (key: string) => void): void {
+export function forEachKey(folded: string, prefixMax: number, code: (key: number) => void, text: (key: string) => void): void {
   let prev = -1; // the previous code point when it was an ideograph
-  let prev2 = -1; // and the one before, when it was one too
   let wordStart = -1;
   let wordChars = 0;
+  let packed = 0; // the word so far in base 37, or -1 once it holds a character that is not [0-9a-z]
   for (let i = 0; i <= folded.length; ) {
     const cp = i < folded.length ? folded.codePointAt(i)! : 0x20;
     const size = cp > 0xffff ? 2 : 1;
@@ -85,27 +90,29 @@ export function forEachKey(folded: string, prefixMax: number, gramMax: number, c
       if (wordStart < 0) {
         wordStart = i;
         wordChars = 0;
+        packed = 0;
       }
-      if (++wordChars <= prefixMax) text(folded.slice(wordStart, i + size));
+      if (++wordChars <= prefixMax) {
+        const digit = packed < 0 ? 0 : base37(cp);
+        if (digit) code(WORD_CODE + (packed = packed * 37 + digit));
+        else {
+          packed = -1;
+          text(folded.slice(wordStart, i + size));
+        }
+      }
     } else {
       wordStart = -1;
     }
     if (c === IDEOGRAPH) {
-      const bmp = size === 1 && prev <= 0xffff && prev2 <= 0xffff;
       if (size === 1) code(cp);
       else text(String.fromCodePoint(cp));
       if (prev >= 0) {
-        if (bmp) code(prev * 0x10000 + cp);
+        if (size === 1 && prev <= 0xffff) code(prev * 0x10000 + cp);
         else text(String.fromCodePoint(prev, cp));
-        if (prev2 >= 0 && gramMax >= 3) {
-          if (bmp) code(prev2 * 0x100000000 + prev * 0x10000 + cp);
-          else text(String.fromCodePoint(prev2, prev, cp));
-        }
       }
-      prev2 = prev;
       prev = cp;
     } else {
-      prev = prev2 = -1;
+      prev = -1;
     }
     i += size;
   }
@@ -113,17 +120,44 @@ export function forEachKey(folded: string, prefixMax: number, gramMax: number, c
 
 export function codeKeyText(key: number): string {
   if (key < 0x10000) return String.fromCharCode(key);
-  if (key < 0x100000000) return String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000);
-  return String.fromCharCode(Math.floor(key / 0x100000000), Math.floor(key / 0x10000) % 0x10000, key % 0x10000);
+  if (key < WORD_CODE) return String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000);
+  let word = '';
+  for (let n = key - WORD_CODE; n > 0; n = Math.floor(n / 37)) word = BASE37[n % 37]! + word;
+  return word;
+}
+
+/** Numeric keys of ASCII word prefixes start here, above every ideograph key (prefixes of up to 10 characters fit below 2^53). */
+const WORD_CODE = 2 ** 44;
+const BASE37 = ' 0123456789abcdefghijklmnopqrstuvwxyz';
+
+function base37(cp: number): number {
+  if (cp >= 0x30 && cp <= 0x39) return cp - 0x2f;
+  if (cp >= 0x61 && cp <= 0x7a) return cp - 0x56;
+  return 0;
 }
 
 /** The shard (of a power-of-two count) a key lives in: FNV-1a over UTF-16 units, then a murmur3 finaliser. */
 export function shardOf(key: string, shards: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  let h = FNV_START;
+  for (let i = 0; i < key.length; i++) h = fnvUnit(h, key.charCodeAt(i));
+  return shardFromHash(h, shards);
+}
+
+/** shardOf(codeKeyText(code), shards), without making the string for an ideograph key (the indexer's hot path). */
+export function shardOfCode(code: number, shards: number): number {
+  if (code >= WORD_CODE) return shardOf(codeKeyText(code), shards);
+  const h = code >= 0x10000 ? fnvUnit(FNV_START, Math.floor(code / 0x10000)) : FNV_START;
+  return shardFromHash(fnvUnit(h, code % 0x10000), shards);
+}
+
+const FNV_START = 0x811c9dc5;
+
+function fnvUnit(h: number, unit: number): number {
+  return Math.imul(h ^ unit, 0x01000193);
+}
+
+function shardFromHash(hash: number, shards: number): number {
+  let h = hash;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -2,36 +2,48 @@
  * Search runtime: a query against the static index (see fold.ts for the rules of these
  * modules). All files are read through `load`, relative to the search folder: the browser
  * fetches them, tests read them from disk, the benchmark counts their bytes.
+ *
+ * The index numbers passages (search/texts/), not posts: a candidate then costs one small
+ * file to verify or to show, and bigrams must co-occur within ~2,000 characters, not anywhere
+ * in a long post. search/starts.bin maps passages to posts; terms combine (AND) per post.
  */
-import { gunzipBytes, parseDocRecord, searchedText, type DocRecord } from './doc-record.js';
 import { foldText } from './fold.js';
 import { queryTerms, shardOf, termKeys, type Term } from './keys.js';
-import { matchesAll, makeSnippet, type SnippetPart } from './match.js';
-import { decodePostings, intersectPostings, readShard } from './postings.js';
+import { findTerm, makeSnippet, type SnippetPart } from './match.js';
+import { gunzipBytes, parsePassage, type PassageRecord } from './passage-record.js';
+import { decodePostings, intersectPostings, readShard, type ShardEntry } from './postings.js';
 
 export type LoadBytes = (path: string) => Promise<Uint8Array>;
 
 /** search/index.json */
 export interface SearchManifest {
-  readonly version: 1;
-  /** Documents are numbered 0 … docs-1, oldest first. */
+  readonly version: 2;
+  /** Posts, numbered 0 … docs-1, oldest first. */
   readonly docs: number;
+  /** Passages, numbered in post order. */
+  readonly passages: number;
   /** A power of two. */
   readonly shards: number;
   readonly prefixMax: number;
-  /** Runs of ideographs are indexed by n-grams of 1 … gramMax characters. */
-  readonly gramMax: number;
-  readonly docsPerFolder: number;
+  readonly perFolder: number;
   /** Changes with every index: appended to URLs so no cache mixes two builds. */
   readonly build: string;
 }
 
 export const MANIFEST_FILE = 'index.json';
+/** Gzipped bitmap: bit p is set when passage p is the first of a post. */
+export const STARTS_FILE = 'starts.bin';
 export const shardFile = (s: number): string => `shards/${s}.bin`;
-export const docFile = (id: number, perFolder: number): string => `docs/${Math.floor(id / perFolder)}/${id}.bin`;
+export const textFile = (doc: number, part: number, perFolder: number): string =>
+  `texts/${Math.floor(doc / perFolder)}/${doc}${part ? `-${part}` : ''}.bin`;
 
-export interface SearchHit extends DocRecord {
+export interface SearchHit {
+  /** The post's number (oldest first). */
   readonly id: number;
+  readonly href: string;
+  readonly date: string;
+  readonly source: string;
+  readonly title: string;
   readonly snippet: readonly SnippetPart[];
 }
 
@@ -46,82 +58,162 @@ export interface SearchResults {
   page(index: number, size: number): Promise<{ hits: SearchHit[]; more: boolean }>;
 }
 
-/** At most this many candidates are checked for one page, so a query with few true matches stays cheap. */
-export const MAX_CHECKS_PER_PAGE = 120;
+/** At most this many passages are fetched to check candidates for one page: a query with few true matches stays cheap. */
+export const MAX_CHECKS_PER_PAGE = 160;
 
-const textDecoder = new TextDecoder();
+interface Layout {
+  /** The post of each passage. */
+  readonly docOf: Uint32Array;
+  /** The first passage of each post, and the number of passages at the end. */
+  readonly first: Uint32Array;
+}
+
+const utf8 = new TextDecoder();
 
 export async function openSearch(load: LoadBytes): Promise<{ manifest: SearchManifest; search: (query: string) => Promise<SearchResults> }> {
-  const manifest = JSON.parse(textDecoder.decode(await load(MANIFEST_FILE))) as SearchManifest;
-  if (manifest.version !== 1) throw new Error(`search index: unknown version ${String(manifest.version)}`);
-  const shards = new Map<number, Promise<ReturnType<typeof readShard>>>();
-  const shard = (s: number): Promise<ReturnType<typeof readShard>> => {
-    let p = shards.get(s);
+  const manifest = JSON.parse(utf8.decode(await load(MANIFEST_FILE))) as SearchManifest;
+  if (manifest.version !== 2) throw new Error(`search index: unknown version ${String(manifest.version)}`);
+  const cache = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, make: () => Promise<T>): Promise<T> => {
+    let p = cache.get(key) as Promise<T> | undefined;
     if (!p) {
-      p = load(shardFile(s)).then(readShard);
-      p.catch(() => shards.delete(s));
-      shards.set(s, p);
+      p = make();
+      p.catch(() => cache.delete(key));
+      cache.set(key, p);
     }
     return p;
   };
+  const shard = (s: number): Promise<Map<string, ShardEntry>> => once(shardFile(s), async () => readShard(await load(shardFile(s))));
+  const layout = (): Promise<Layout> => once(STARTS_FILE, async () => decodeStarts(await gunzipBytes(await load(STARTS_FILE)), manifest));
   const search = async (query: string): Promise<SearchResults> => {
     const terms = queryTerms(query);
-    if (!terms.length) return resultsOf(terms, new Uint32Array(0), true, load, manifest);
-    const wanted = terms.map((t) => termKeys(t, manifest.prefixMax, manifest.gramMax));
+    const wanted = terms.map((t) => termKeys(t, manifest.prefixMax));
     const keys = [...new Set(wanted.flatMap((w) => w.keys))];
-    const lists = await Promise.all(keys.map(async (k) => {
-      const e = (await shard(shardOf(k, manifest.shards))).get(k);
-      return e ? decodePostings(e) : new Uint32Array(0);
-    }));
-    return resultsOf(terms, intersectPostings(lists), wanted.every((w) => w.exact), load, manifest);
+    const [lists, map] = await Promise.all([
+      Promise.all(keys.map(async (k) => {
+        const e = (await shard(shardOf(k, manifest.shards))).get(k);
+        return e ? decodePostings(e) : new Uint32Array(0);
+      })),
+      terms.length ? layout() : Promise.resolve({ docOf: new Uint32Array(0), first: new Uint32Array(1) }),
+    ]);
+    const byKey = new Map(keys.map((k, i) => [k, lists[i]!]));
+    const passages = wanted.map((w) => intersectPostings(w.keys.map((k) => byKey.get(k)!)));
+    const docs = terms.length ? intersectPostings(passages.map((p) => docsOf(p, map.docOf))) : new Uint32Array(0);
+    const exact = wanted.map((w) => w.exact);
+    return resultsOf({ terms, exact, passages, docs, map, manifest, load });
   };
   return { manifest, search };
 }
 
-function resultsOf(terms: readonly Term[], ids: Uint32Array, exact: boolean, load: LoadBytes, m: SearchManifest): SearchResults {
-  // Newest first: documents are numbered oldest first.
-  const candidates = ids.slice().reverse();
-  const docs = new Map<number, Promise<DocRecord>>();
-  const doc = (id: number): Promise<DocRecord> => {
-    let p = docs.get(id);
-    if (!p) {
-      p = load(docFile(id, m.docsPerFolder)).then(gunzipBytes).then((b) => parseDocRecord(textDecoder.decode(b)));
-      docs.set(id, p);
-    }
-    return p;
+interface Query {
+  readonly terms: readonly Term[];
+  readonly exact: readonly boolean[];
+  /** Per term: the passages holding all its keys, ascending. */
+  readonly passages: readonly Uint32Array[];
+  /** Posts where every term has such a passage, ascending. */
+  readonly docs: Uint32Array;
+  readonly map: Layout;
+  readonly manifest: SearchManifest;
+  readonly load: LoadBytes;
+}
+
+function resultsOf(q: Query): SearchResults {
+  const order = q.docs.slice().reverse(); // newest first: posts are numbered oldest first
+  const allExact = q.exact.every(Boolean);
+  let fetched = 0;
+  const passage = async (p: number): Promise<{ record: PassageRecord; folded: string }> => {
+    fetched++;
+    const doc = q.map.docOf[p]!;
+    const bytes = await gunzipBytes(await q.load(textFile(doc, p - q.map.first[doc]!, q.manifest.perFolder)));
+    const record = parsePassage(utf8.decode(bytes));
+    return { record, folded: foldText(record.text) };
   };
-  const hit = (id: number, r: DocRecord): SearchHit => ({ ...r, id, snippet: makeSnippet(searchedText(r), terms, r.title.length + 1) });
-  // Verified matches so far, and how far through the candidates the checks went.
-  const verified: number[] = [];
+  const candidatesIn = (t: number, doc: number): Uint32Array => within(q.passages[t]!, q.map.first[doc]!, q.map.first[doc + 1]!);
+  const hitOf = (doc: number, r: PassageRecord): SearchHit => ({
+    id: doc, href: r.href, date: r.date, source: r.source, title: r.title, snippet: makeSnippet(r.text, q.terms, r.bodyStart),
+  });
+  /** The post as a result, or undefined when a term that needs checking is in none of its candidate passages. */
+  const check = async (doc: number): Promise<SearchHit | undefined> => {
+    let shown: PassageRecord | undefined;
+    for (let t = 0; t < q.terms.length; t++) {
+      if (q.exact[t]) continue;
+      let found = false;
+      for (const p of candidatesIn(t, doc)) {
+        const { record, folded } = await passage(p);
+        if (findTerm(folded, q.terms[t]!) < 0) continue;
+        shown ??= record;
+        found = true;
+        break;
+      }
+      if (!found) return undefined;
+    }
+    return hitOf(doc, shown ?? (await passage(candidatesIn(0, doc)[0]!)).record);
+  };
+
+  const verified: SearchHit[] = [];
   let checked = 0;
+  const page = async (index: number, size: number): Promise<{ hits: SearchHit[]; more: boolean }> => {
+    const want = (index + 1) * size;
+    if (allExact) {
+      const hits = await Promise.all(Array.from(order.subarray(index * size, want), check));
+      return { hits: hits.filter((h): h is SearchHit => h !== undefined), more: want < order.length };
+    }
+    const budget = fetched + MAX_CHECKS_PER_PAGE;
+    while (verified.length < want && checked < order.length && fetched < budget) {
+      const batch = Array.from(order.subarray(checked, checked + size));
+      checked += batch.length;
+      for (const hit of await Promise.all(batch.map(check))) if (hit) verified.push(hit);
+    }
+    return { hits: verified.slice(index * size, want), more: verified.length > want || checked < order.length };
+  };
+  // One page at a time: checks go on in order, so results stay newest first.
+  let queue: Promise<unknown> = Promise.resolve();
   return {
-    terms,
-    candidates: candidates.length,
-    count: () => (exact ? { found: candidates.length, unchecked: 0 } : { found: verified.length, unchecked: candidates.length - checked }),
-    async page(index, size) {
-      const want = (index + 1) * size;
-      if (exact) {
-        const ids = Array.from(candidates.subarray(index * size, want));
-        const hits = await Promise.all(ids.map(async (id) => hit(id, await doc(id))));
-        for (const id of ids) docs.delete(id);
-        return { hits, more: want < candidates.length };
-      }
-      let budget = MAX_CHECKS_PER_PAGE;
-      while (verified.length < want && checked < candidates.length && budget > 0) {
-        const batch = Array.from(candidates.subarray(checked, checked + Math.min(size, budget)));
-        const records = await Promise.all(batch.map(doc));
-        batch.forEach((id, i) => {
-          if (matchesAll(foldText(searchedText(records[i]!)), terms)) verified.push(id);
-          else docs.delete(id);
-        });
-        checked += batch.length;
-        budget -= batch.length;
-      }
-      const ids = verified.slice(index * size, want);
-      const hits = await Promise.all(ids.map(async (id) => hit(id, await doc(id))));
-      // Shown results are not kept: going back a page fetches them again (from the HTTP cache).
-      for (const id of ids) docs.delete(id);
-      return { hits, more: verified.length > want || checked < candidates.length };
+    terms: q.terms,
+    candidates: order.length,
+    count: () => (allExact ? { found: order.length, unchecked: 0 } : { found: verified.length, unchecked: order.length - checked }),
+    page(index, size) {
+      const next = queue.then(() => page(index, size), () => page(index, size));
+      queue = next;
+      return next;
     },
   };
+}
+
+/** Bit p of the starts file marks passage p as the first of a post. */
+function decodeStarts(bits: Uint8Array, m: SearchManifest): Layout {
+  const docOf = new Uint32Array(m.passages);
+  const first = new Uint32Array(m.docs + 1);
+  let doc = -1;
+  for (let p = 0; p < m.passages; p++) {
+    if ((bits[p >> 3]! >> (p & 7)) & 1) first[++doc] = p;
+    docOf[p] = doc;
+  }
+  if (doc !== m.docs - 1) throw new Error('search index: starts file does not match the manifest');
+  first[m.docs] = m.passages;
+  return { docOf, first };
+}
+
+/** The posts of ascending passages, ascending and without repeats. */
+function docsOf(passages: Uint32Array, docOf: Uint32Array): Uint32Array {
+  const out: number[] = [];
+  for (const p of passages) {
+    const d = docOf[p]!;
+    if (out[out.length - 1] !== d) out.push(d);
+  }
+  return Uint32Array.from(out);
+}
+
+/** The values of an ascending list in [from, to). */
+function within(list: Uint32Array, from: number, to: number): Uint32Array {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < list.length && list[end]! < to) end++;
+  return list.subarray(lo, end);
 }

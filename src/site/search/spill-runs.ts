@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ByteSink } from './encode-shard.js';
-import { shardOf } from './keys.js';
+import { shardOf, shardOfCode } from './keys.js';
 import { VarintReader } from './postings.js';
 
 /**
@@ -15,7 +15,6 @@ export class SpillRuns {
   /** Bytes spilled so far (about the size of the final index). */
   bytes = 0;
   private readonly sinks: ByteSink[];
-  private readonly encoder = new TextEncoder();
 
   constructor(private readonly dir: string, readonly partitions = 256) {
     this.sinks = Array.from({ length: partitions }, () => new ByteSink());
@@ -25,13 +24,11 @@ export class SpillRuns {
     return join(this.dir, `run-${p}.bin`);
   }
 
-  /** Appends one batch: key → ascending document numbers, all above those of earlier batches. */
-  spill(batch: Iterable<readonly [string, readonly number[]]>): void {
-    for (const [key, ids] of batch) {
-      const sink = this.sinks[shardOf(key, this.partitions)]!;
-      const k = this.encoder.encode(key);
-      sink.varint(k.length);
-      sink.bytes(k);
+  /** Appends one batch: each key with its ascending document numbers, all above those of earlier batches. */
+  spill(batch: Iterable<readonly [number, string | undefined, Int32Array]>): void {
+    for (const [code, text, ids] of batch) {
+      const sink = this.sinks[text === undefined ? shardOfCode(code, this.partitions) : shardOf(text, this.partitions)]!;
+      sink.key(code, text);
       sink.varint(ids.length);
       let prev = 0;
       for (const id of ids) {
@@ -48,16 +45,15 @@ export class SpillRuns {
     }
   }
 
-  /** Every key of a partition with its whole list. */
+  /** Every key of a partition (its UTF-8 bytes as a latin1 string: no decoding) with its whole list. */
   read(p: number): Map<string, number[]> {
     const lists = new Map<string, number[]>();
     if (!existsSync(this.file(p))) return lists;
     const data = readFileSync(this.file(p));
     const r = new VarintReader(data);
-    const decoder = new TextDecoder();
     while (r.pos < data.length) {
       const length = r.next();
-      const key = decoder.decode(data.subarray(r.pos, r.pos + length));
+      const key = data.toString('latin1', r.pos, r.pos + length);
       r.pos += length;
       let list = lists.get(key);
       if (!list) lists.set(key, (list = []));

@@ -1,0 +1,136 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex, type SearchDoc } from '../../src/site/search/build-search-index.js';
+import { encodePostings, encodeShard } from '../../src/site/search/encode-shard.js';
+import { foldText } from '../../src/site/search/fold.js';
+import { codeKeyText, forEachKey, queryTerms, shardOf, shardOfCode, termKeys } from '../../src/site/search/keys.js';
+import { decodePostings, readShard } from '../../src/site/search/postings.js';
+import { openSearch } from '../../src/site/search/searcher.js';
+import { PASSAGE_LENGTH, PASSAGE_OVERLAP, splitPassages } from '../../src/site/search/split-passages.js';
+import { allHits, random } from './search-helpers.js';
+
+describe('folding and keys', () => {
+  it('folds width, case and compatibility forms, and maps folded positions back', () => {
+    const offsets: number[] = [];
+    expect(foldText('ＶＰＮ Gate，習近平①㍿', offsets)).toBe('vpn gate 習近平1株式会社');
+    expect(offsets).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 13, 13, 13]);
+    expect(foldText('a\u{20000}b')).toBe('a\u{20000}b'); // an ideograph outside the BMP stays whole
+  });
+
+  it('gives a document every key its terms ask for', () => {
+    const text = foldText('翻墙VPN教程：习近平在2014年说 Hello-World 𠀀𠀁');
+    const keys = new Set<string>();
+    forEachKey(text, 8, (k) => keys.add(codeKeyText(k)), (k) => keys.add(k));
+    for (const q of ['翻墙', '墙', '习近平在', 'vpn', 'vp', 'hello', 'world', '2014', '𠀀𠀁', '年说']) {
+      for (const t of queryTerms(q)) for (const k of termKeys(t, 8).keys) expect(keys.has(k), `${q}: ${k}`).toBe(true);
+    }
+    expect(keys.has('墙v')).toBe(false);
+    expect(keys.has('说h')).toBe(false);
+  });
+
+  it('turns numeric keys back into their text, and computes the same shard from either', () => {
+    const next = random(3);
+    const codes: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const c1 = 0x4e00 + Math.floor(next() * 0x5200);
+      codes.push(i % 2 ? c1 : c1 * 0x10000 + 0x4e00 + Math.floor(next() * 0x5200));
+    }
+    const texts: string[] = [];
+    forEachKey(foldText('Zhongnanhai 2024 covid19 café 中南海'), 8, (k) => codes.push(k), (k) => texts.push(k));
+    const words = codes.slice(2000).map(codeKeyText);
+    expect(words).toEqual(['z', 'zh', 'zho', 'zhon', 'zhong', 'zhongn', 'zhongna', 'zhongnan', '2', '20', '202', '2024',
+      'c', 'co', 'cov', 'covi', 'covid', 'covid1', 'covid19', 'c', 'ca', 'caf', '中', '南', '中南', '海', '南海']);
+    expect(texts).toEqual(['café']);
+    for (const code of codes) expect(shardOfCode(code, 1024)).toBe(shardOf(codeKeyText(code), 1024));
+  });
+});
+
+describe('posting lists and shards', () => {
+  it('round-trips sparse lists as varints and dense ones as bitmaps', () => {
+    const sparse = [3, 700, 70_000, 1_000_000];
+    const dense = Array.from({ length: 3000 }, (_, i) => i * 3);
+    const a = encodePostings(sparse);
+    const b = encodePostings(dense);
+    expect(a.bitmap).toBe(false);
+    expect(b.bitmap).toBe(true);
+    expect(b.bytes.length).toBe(Math.floor(dense[dense.length - 1]! / 8) + 1);
+    const key = (k: string): string => Buffer.from(k, 'utf8').toString('latin1');
+    const shard = readShard(encodeShard([[key('中国'), a], [key('vpn'), b]]));
+    expect([...shard.keys()]).toEqual(['vpn', '中国']);
+    expect(Array.from(decodePostings(shard.get('中国')!))).toEqual(sparse);
+    expect(Array.from(decodePostings(shard.get('vpn')!))).toEqual(dense);
+  });
+});
+
+describe('passages', () => {
+  it('cut long posts into overlapping passages at line breaks, title in the first', () => {
+    const body = Array.from({ length: 60 }, (_, i) => `第${i}段${'字'.repeat(95)}`).join('\n');
+    const parts = splitPassages('标题', body);
+    expect(parts.length).toBe(Math.ceil(body.length / PASSAGE_LENGTH));
+    expect(parts[0]!.text.startsWith('标题\n第0段')).toBe(true);
+    expect(parts[0]!.bodyStart).toBe(3);
+    for (const p of parts.slice(1)) expect(p.text).toMatch(/^第\d+段/);
+    // Every character of the body is in some passage, in order, with at most the overlap repeated.
+    const total = parts.reduce((n, p) => n + p.text.length - p.bodyStart, 0);
+    expect(total).toBeGreaterThanOrEqual(body.length);
+    expect(total).toBeLessThanOrEqual(body.length + PASSAGE_OVERLAP * (parts.length - 1));
+  });
+
+  let dir: string;
+  const files = new Map<string, Uint8Array>();
+  let search: Awaited<ReturnType<typeof openSearch>>;
+  const filler = (n: number, seed: number): string => {
+    const next = random(seed);
+    return Array.from({ length: n }, () => String.fromCharCode(0x4e00 + Math.floor(next() * 2000))).join('');
+  };
+  // Post 1 has a term across every cut of its passages; post 2 has two terms in different passages.
+  const docs: SearchDoc[] = [
+    { href: 'a', date: '2020-01-01 00:00', source: 's', title: '第一篇', body: `${filler(1998, 1)}麒麟蛋糕${filler(4000, 2)}` },
+    { href: 'b', date: '2021-01-01 00:00', source: 's', title: '第二篇', body: `凤凰${filler(9000, 3)}琵琶` },
+    { href: 'c', date: '2022-01-01 00:00', source: 's', title: '麒麟', body: '只在标题里。凤凰' },
+  ];
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'samizdat-search-index-'));
+    const stats = await buildSearchIndex((async function* () {
+      yield* docs;
+    })(), async (rel, data) => {
+      files.set(rel, typeof data === 'string' ? new TextEncoder().encode(data) : data);
+    }, { tmpDir: dir, batchPostings: 1000 });
+    expect(stats.docs).toBe(3);
+    expect(stats.passages).toBeGreaterThan(6);
+    search = await openSearch(async (rel) => {
+      const f = files.get(rel);
+      if (!f) throw new Error(`missing ${rel}`);
+      return f;
+    });
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('find a term that straddles a cut, and terms in different passages of one post', async () => {
+    const hrefs = async (q: string): Promise<string[]> => (await allHits(await search.search(q), 2)).map((h) => h.href);
+    expect(await hrefs('麒麟蛋糕')).toEqual(['a']);
+    expect(await hrefs('麒麟')).toEqual(['c', 'a']);
+    expect(await hrefs('凤凰 琵琶')).toEqual(['b']);
+    expect(await hrefs('凤凰')).toEqual(['c', 'b']);
+    // A long query looks up a few of its bigrams and is verified against the text.
+    expect(await hrefs(docs[1]!.body.slice(3000, 3030))).toEqual(['b']);
+    // Many spills (tiny batches) still give each key one ascending list.
+    const body = docs[1]!.body;
+    const q = body.slice(5000, 5003);
+    expect(await hrefs(q)).toEqual([...(docs[0]!.body.includes(q) ? ['a'] : []), 'b'].reverse());
+  });
+
+  it('shows the passage that matched, the match marked', async () => {
+    const [hit] = (await (await search.search('蛋糕')).page(0, 10)).hits;
+    expect(hit!.title).toBe('第一篇');
+    expect(hit!.snippet.filter((p) => p.mark).map((p) => p.text)).toEqual(['蛋糕']);
+    // A match in the title only: the snippet is the content's start, nothing marked.
+    const [titleOnly] = (await (await search.search('麒麟')).page(0, 10)).hits;
+    expect(titleOnly!.href).toBe('c');
+    expect(titleOnly!.snippet).toEqual([{ text: '只在标题里。凤凰', mark: false }]);
+  });
+});
