@@ -27,6 +27,7 @@ import { displayDateTime } from '../dist/site/display-date.js';
 import { displayText } from '../dist/site/display-text.js';
 import { buildSearchIndex } from '../dist/site/search/build-search-index.js';
 import { openSearch } from '../dist/site/search/searcher.js';
+import { mulberry32 } from './lib/random.mjs';
 
 const FIXTURES = fileURLToPath(new URL('../../shared/fixtures/posts/', import.meta.url));
 const { values: opt } = parseArgs({
@@ -102,18 +103,8 @@ if (opt.child) {
 }
 
 // ---- parent ----
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function sampleQueries(texts, count, seed) {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const out = [];
   while (out.length < count) {
     const runs = texts[Math.floor(next() * texts.length)].match(/\p{sc=Han}{2,}/gu) ?? [];

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { SamizdatError } from '../../model/index.js';
 import { signature } from '../cache/signature.js';
 import { displayDateTime } from '../display-date.js';
 import { displayText } from '../display-text.js';
@@ -10,7 +11,7 @@ import { MANIFEST_FILE, shardFile, STARTS_FILE, textFile } from '../search/searc
 import type { Generator, SiteModel, SitePost } from '../site-model.js';
 
 /** Bump when the index format or what it is built from changes: every search file is rebuilt. */
-const FORMAT = 'search-2';
+const FORMAT = 'search-3';
 const SEARCH_DIR = 'search/';
 
 /**
@@ -26,7 +27,7 @@ export const search: Generator = {
     await out.write(SEARCH_CSS, SEARCH_STYLESHEET);
     await out.write(SEARCH_PAGE, renderSearchPage(model.settings));
 
-    // Documents are numbered oldest first, so new posts leave earlier numbers (and files) alone.
+    // Posts are numbered oldest first, so new posts leave earlier numbers (and files) alone.
     const posts = [...model.posts].reverse();
     const sigs = posts.map((p, id) => signature(FORMAT, 'doc', id, p.file, p.stamp, p.outPath, model.settings.timeZone));
     const docSig = (id: number): string => sigs[id]!;
@@ -45,9 +46,15 @@ export const search: Generator = {
       for (let s = 0; out.isFresh(SEARCH_DIR + shardFile(s), indexSig); s++);
       return;
     }
-    await buildSearchIndex(records(model, posts), (rel, data, doc) => out.write(SEARCH_DIR + rel, data, doc === undefined ? indexSig : docSig(doc)), {
-      keepTexts: texts,
-    });
+    try {
+      await buildSearchIndex(records(model, posts), (rel, data, doc) => out.write(SEARCH_DIR + rel, data, doc === undefined ? indexSig : docSig(doc)), {
+        keepTexts: texts,
+      });
+    } catch (err) {
+      if (err instanceof SamizdatError) throw err;
+      // The spill files (temp folder) are the only I/O of its own: a full disk, say.
+      throw new SamizdatError('site', 'search-index', `build: cannot build the search index (${(err as Error).message.split('\n')[0]})`, { cause: err });
+    }
   },
 };
 

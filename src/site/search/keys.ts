@@ -93,7 +93,7 @@ export function forEachKey(folded: string, prefixMax: number, code: (key: number
         packed = 0;
       }
       if (++wordChars <= prefixMax) {
-        const digit = packed < 0 ? 0 : base37(cp);
+        const digit = packed < 0 || wordChars > 10 ? 0 : base37(cp);
         if (digit) code(WORD_CODE + (packed = packed * 37 + digit));
         else {
           packed = -1;
