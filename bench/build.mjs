@@ -15,7 +15,7 @@ import { profileSamizdat, runHugo, runJekyll, runSamizdat, snapshotSamizdat, ver
 import { HUGO_SITE_VERSION, makeHugoSite } from './build/hugo-site.mjs';
 import { makeJekyllSite } from './build/jekyll-site.mjs';
 import { cacheRoot, ensureArchive, newPosts, useSamizdatAt, writePosts } from './build/make-archive.mjs';
-import { summarizeBuildProfile } from './build/profile-top.mjs';
+import { summarizeProfile } from './lib/cpu-profile.mjs';
 import { filesByArea } from './build/measure.mjs';
 import { printProfile, printReport } from './build/report.mjs';
 
@@ -144,7 +144,7 @@ if (opt['cpu-prof']) {
   if (!opt.keep && !(measured ? measured.archive.cached : archive.cached)) rmSync(join(cacheRoot(), `posts-${n}`), { recursive: true, force: true });
 
   function report(title, p) {
-    if (p.file) printProfile(title, summarizeBuildProfile(p.file, 20), p.run);
+    if (p.file) printProfile(title, summarizeProfile(p.file, 20), p.run);
     else console.log(`${title}: no profile written (${p.run.note ?? 'exit ' + p.run.code})`);
     if (opt.keep && p.file) console.log(`profile: ${p.file}`);
     else rmSync(p.dir, { recursive: true, force: true });

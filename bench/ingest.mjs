@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { summarizeProfile } from './ingest/cpu-profile-top.mjs';
+import { summarizeProfile } from './lib/cpu-profile.mjs';
 import { runChild } from './ingest/run-child.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

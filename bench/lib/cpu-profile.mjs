@@ -1,4 +1,4 @@
-// Summarizes a V8 .cpuprofile (node --cpu-prof) for the build: self time per function, per
+// Summarizes a V8 .cpuprofile (node --cpu-prof) for the benchmarks: self time per function, per
 // samizdat source file (dist/site/search/keys.js…), and per area (a node_modules package,
 // a Node internal module, native fs calls, GC, idle).
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
  * library's time (yaml, htmlparser2) shows under the samizdat code that called it.
  * @returns {{ totalMs: number, functions: Entry[], files: Entry[], areas: Entry[], callers: Entry[] }} with Entry = { name, ms }
  */
-export function summarizeBuildProfile(file, top = 20) {
+export function summarizeProfile(file, top = 20) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
