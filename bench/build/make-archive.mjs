@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { mulberry32 } from '../lib/random.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURE_POSTS = fileURLToPath(new URL('../../../shared/fixtures/posts/', import.meta.url));
@@ -60,18 +61,6 @@ export function readFixtures(readPost) {
   }
   if (!posts.length) fail(`no usable posts under ${FIXTURE_POSTS}`);
   return posts;
-}
-
-/** Small seeded PRNG (mulberry32): the same N always gives the same dates. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** `标题（2）` for a Chinese title, `Title (2)` otherwise: how a series or a repost reads. */
@@ -128,7 +117,8 @@ export async function ensureArchive(n, o = {}) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const fixtures = readFixtures(lib.readPost);
-  const rand = prng(n);
+  // Seeded: the same N always gives the same dates.
+  const rand = mulberry32(n);
   const titleCount = new Map();
   const posts = [];
   const used = new Set();
