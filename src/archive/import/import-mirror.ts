@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { SamizdatError, UsageError } from '../../model/index.js';
 import { Archive } from '../archive.js';
@@ -97,6 +97,7 @@ export async function importMirror(options: ImportOptions): Promise<ImportReport
       syncIndex(target, archive.index);
     }
     await ensureGitignore(target);
+    rmSync(join(target, IMPORT_MARKER), { force: true });
     return {
       source, archive: target, posts: tree.posts.length, copied, indexed: archive.index.postCount(),
       legacyUrls: countLegacyUrls(target), subs, config, findings, duplicates, ...(merge ? { merge } : {}),
@@ -106,15 +107,26 @@ export async function importMirror(options: ImportOptions): Promise<ImportReport
   }
 }
 
-/** `into` must be a new archive: missing or empty, and not inside the source's post folders. */
+/**
+ * `into` must be a new archive: missing or empty, and not inside the source's post folders —
+ * or an import of the same source that was cut off (its marker is still there), which is
+ * resumed: every file is copied again, atomically, so a run killed at any point is completed
+ * by the next one.
+ */
 function prepareTarget(source: string, target: string): void {
   const rel = relative(source, target);
   if (POST_ROOTS.some((d) => rel === d || rel.startsWith(`${d}/`))) throw new UsageError(`import: --into ${target} is inside the source's post folders`);
   if (relative(target, source) === '' ) throw new UsageError('import: --into names the source itself; leave it out to import in place');
+  const marker = join(target, IMPORT_MARKER);
   if (isDir(target)) {
-    if (readdirSync(target).length > 0) throw new UsageError(`import: --into ${target} is not empty (give a new folder)`);
+    const resuming = existsSync(marker) && readFileSync(marker, 'utf8').trim() === source;
+    if (!resuming && readdirSync(target).length > 0) throw new UsageError(`import: --into ${target} is not empty (give a new folder)`);
   } else mkdirSync(target, { recursive: true });
+  writeFileSync(marker, `${source}\n`);
 }
+
+/** Present in an `--into` folder while its import is unfinished. */
+const IMPORT_MARKER = '.samizdat-import';
 
 /** Copies with a few files in flight (copy_file_range is cheap, the round trips are not). */
 async function copyAll(source: string, target: string, files: readonly TreeFile[], onCount: (n: number) => void): Promise<number> {
