@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { readPost } from '../archive/posts/read-post.js';
+import { join } from 'node:path';
+import { readPostContent } from '../archive/posts/read-post.js';
 import { htmlToText } from '../content/text.js';
 import { presentContent } from './present-content.js';
 import type { SitePost } from './site-model.js';
 
 /** Reads a post's content from its file (the site keeps only metadata in memory). */
 export async function readContent(archiveDir: string, p: SitePost): Promise<string> {
-  return readPost(await readFile(join(archiveDir, p.file), 'utf8'), basename(p.file)).post.content;
+  return readPostContent(await readFile(join(archiveDir, p.file), 'utf8'));
 }
 
 /** The content as a page shows it: sanitized again, presentation attributes added. */

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { seedPost, seedText } from '../../../test/helpers/seed.js';
 import type { Post } from '../../model/index.js';
 import { formatPost } from './format-post.js';
-import { readPost } from './read-post.js';
+import { readPost, readPostContent } from './read-post.js';
 
 interface Hostile { id: string; kind: string; field: string; payload: string | { repeat: string; times: number } }
 const hostile = (JSON.parse(readFileSync(new URL('../../../test/testdata/hostile/items.json', import.meta.url), 'utf8')) as Hostile[])
@@ -126,5 +126,14 @@ describe('readPost on legacy titles with a raw newline', () => {
     expect(problems).toEqual([]);
     expect(post.title).toBe('专访：黎智英是对一党专政的威胁 而不是危害国家安全 ');
     expect(post.link).toBe('https://www.dw.com/zh/a-1');
+  });
+});
+
+describe('readPostContent', () => {
+  it('gives the same content as readPost, without the front matter', () => {
+    const wrapped = formatPost({ ...seedPost(), content: '<p>{{ x }} and {% endraw %}</p>' });
+    for (const text of [seedText(), wrapped, '---\ntitle: "x"\n---\n\n<p>legacy raw html</p>\n', 'no front matter at all']) {
+      expect(readPostContent(text)).toBe(readPost(text).post.content);
+    }
   });
 });
