@@ -35,11 +35,12 @@ describe('crashes and concurrent runs', () => {
     const dir = makeMirror([{ site: 'many', url: server.url('/many.xml') }]);
     for (let round = 0; round < 3; round++) {
       const child = spawn(process.execPath, [BIN, 'fetch', '--archive', dir], { stdio: 'ignore' });
+      const closed = new Promise((r) => child.on('close', r));
       const before = postNames(dir).length;
       // Kill as soon as this round has written something.
       for (let i = 0; i < 500 && postNames(dir).length <= before; i++) await sleep(5);
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('close', r));
+      await closed;
       for (const name of readdirSync(join(dir, '_posts'))) {
         if (name.startsWith('.')) continue; // a temp file may remain; it is never a post
         const text = readFileSync(join(dir, '_posts', name), 'utf8');
@@ -71,9 +72,10 @@ describe('crashes and concurrent runs', () => {
     expect(postNames(dir)).toHaveLength(1);
 
     const holder = spawn(process.execPath, [BIN, 'fetch', '--archive', dir, '--force'], { stdio: 'ignore' });
+    const holderClosed = new Promise((r) => holder.on('close', r));
     await sleep(800);
     holder.kill('SIGKILL');
-    await new Promise((r) => holder.on('close', r));
+    await holderClosed;
     const after = await runCli(['fetch', '--archive', dir]);
     expect(after.stderr).not.toContain('busy');
     expect(after.code).toBe(0);

@@ -24,10 +24,11 @@ describe('import --into killed at random points', () => {
     for (let round = 0; round < 3; round++) {
       const before = copiedPosts();
       const child = spawn(process.execPath, [BIN, 'import', source, '--into', into], { stdio: 'ignore' });
+      const closed = new Promise((r) => child.on('close', r));
       // Kill once this round has copied something (or is indexing), at a varying point.
       for (let i = 0; i < 400 && copiedPosts() <= before + 50 * round; i++) await sleep(5);
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('close', r));
+      await closed;
     }
     expect(copiedPosts()).toBeGreaterThan(0);
     const res = await runCli(['import', source, '--into', into]);

@@ -13,9 +13,11 @@ describe('publish killed at random points', () => {
     for (let round = 0; round < 8; round++) {
       for (let i = 0; i < 5; i++) posts.push(addPost(a, round % 2 ? '美国之音' : '德国之声'));
       const child = spawn(process.execPath, [BIN, 'publish', '--archive', a], { stdio: 'ignore', env: { ...process.env, ...ENV } });
+      // Listen at once: a publish that ends before the kill must not leave us waiting for a 'close' already gone.
+      const closed = new Promise((res) => child.on('close', res));
       await sleep(20 + ((round * 37) % 200)); // a different moment each round: staging, committing, pushing
       child.kill('SIGKILL');
-      await new Promise((res) => child.on('close', res));
+      await closed;
     }
     const res = await publish(a);
     expect(res.code, res.stderr).toBe(0);
