@@ -13,11 +13,6 @@ export function findTerm(folded: string, term: Term, from = 0): number {
   return at;
 }
 
-/** True when the folded text holds every term (the check that removes false candidates). */
-export function matchesAll(folded: string, terms: readonly Term[]): boolean {
-  return terms.every((t) => findTerm(folded, t) >= 0);
-}
-
 export interface SnippetPart {
   readonly text: string;
   readonly mark: boolean;
