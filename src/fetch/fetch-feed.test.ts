@@ -1,31 +1,13 @@
 import iconv from 'iconv-lite';
-import { afterEach, describe, expect, it } from 'vitest';
-import { closedPort, startServer, type FeedServer as LocalServer, type Handler } from '../../test/helpers/feed-server.js';
-import { FetchError } from './fetch-error.js';
+import { fetchFailure, useServers } from '../../test/helpers/fetch-support.js';
+import { describe, expect, it } from 'vitest';
+import { closedPort, type Handler } from '../../test/helpers/feed-server.js';
 import { fetchFeed } from './fetch-feed.js';
 
 const RSS = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>自由亚洲电台</title></channel></rss>';
 
-let server: LocalServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<LocalServer> {
-  server = await startServer(handler);
-  return server;
-}
-
-/** The FetchError a fetch rejects with (fails the test if it resolves). */
-async function failure(url: string, options?: Parameters<typeof fetchFeed>[1]): Promise<FetchError> {
-  const err = await fetchFeed(url, options).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(FetchError);
-  return err as FetchError;
-}
+const serve = useServers();
+const failure = fetchFailure;
 
 describe('fetchFeed: success and conditional GET', () => {
   it('returns the text, charset, content type, validators and size of a 200', async () => {

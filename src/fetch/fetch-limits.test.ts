@@ -1,33 +1,19 @@
 import type { ServerResponse } from 'node:http';
+import { fetchFailure, useServers } from '../../test/helpers/fetch-support.js';
 import type { LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type FeedServer as LocalServer, type Handler } from '../../test/helpers/feed-server.js';
+import { describe, expect, it } from 'vitest';
 import { FetchError } from './fetch-error.js';
-import { fetchFeed, type FetchOptions } from './fetch-feed.js';
+import { fetchFeed } from './fetch-feed.js';
 import { sendRequest } from './request.js';
 
 const RSS = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>德国之声</title>${'<item><title>新闻</title></item>'.repeat(200)}</channel></rss>`;
 const MB = 1024 * 1024;
 
-let server: LocalServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<LocalServer> {
-  server = await startServer(handler);
-  return server;
-}
-
-async function failure(url: string, options?: FetchOptions): Promise<FetchError> {
-  const err = await fetchFeed(url, options).then(() => undefined, (e: unknown) => e);
-  expect(err).toBeInstanceOf(FetchError);
-  return err as FetchError;
-}
+const serve = useServers();
+const failure = fetchFailure;
 
 function send(res: ServerResponse, encoding: string, body: Buffer): void {
   res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': encoding });

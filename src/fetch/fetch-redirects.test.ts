@@ -1,18 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type FeedServer as LocalServer } from '../../test/helpers/feed-server.js';
+import { describe, expect, it } from 'vitest';
+import { fetchFailure, useServers } from '../../test/helpers/fetch-support.js';
+import type { FeedServer as LocalServer } from '../../test/helpers/feed-server.js';
 import { FetchError } from './fetch-error.js';
 import { fetchFeed } from './fetch-feed.js';
 
 const RSS = '<rss version="2.0"><channel><title>moved</title></channel></rss>';
 
-const servers: LocalServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const serve = useServers();
 
 /** A server whose routes map a path to [status, Location] or to the feed. */
 async function routes(table: Record<string, readonly [number, string]>): Promise<LocalServer> {
-  const s = await startServer((req, res) => {
+  return serve((req, res) => {
     const hop = table[req.url ?? ''];
     if (hop) {
       res.writeHead(hop[0], { location: hop[1] });
@@ -27,15 +25,9 @@ async function routes(table: Record<string, readonly [number, string]>): Promise
       res.end();
     }
   });
-  servers.push(s);
-  return s;
 }
 
-async function failure(url: string): Promise<FetchError> {
-  const err = await fetchFeed(url).then(() => undefined, (e: unknown) => e);
-  expect(err).toBeInstanceOf(FetchError);
-  return err as FetchError;
-}
+const failure = (url: string): Promise<FetchError> => fetchFailure(url);
 
 describe('fetchFeed: redirects', () => {
   it('301 → 301 → 200 reports the final URL as permanent', async () => {
@@ -100,11 +92,10 @@ describe('fetchFeed: redirects', () => {
   });
 
   it('a redirect without Location is an HTTP error', async () => {
-    const s = await startServer((_req, res) => {
+    const s = await serve((_req, res) => {
       res.writeHead(302);
       res.end();
     });
-    servers.push(s);
     const err = await failure(s.url('/a'));
     expect([err.code, err.status]).toEqual(['http', 302]);
   });
