@@ -4,8 +4,9 @@
 // are the per-source lists), with Hugo's default RSS per list and sitemap.
 // The post files are hard links to the archive's (no copy, no symlink: Hugo does not follow
 // symlinked files); Hugo reads their YAML front matter as it is.
-import { existsSync, linkSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { linkPosts } from './link-posts.mjs';
 
 const CONFIG = `baseURL: "http://bench.invalid/"
 title: "bench"
@@ -67,17 +68,6 @@ export function makeHugoSite(archiveDir, siteDir) {
   writeFileSync(join(layouts, 'list.html'), LIST);
   writeFileSync(join(layouts, 'terms.html'), TERMS);
   return linkPosts(join(archiveDir, '_posts'), join(siteDir, 'content/posts'));
-}
-
-function linkPosts(from, to) {
-  mkdirSync(to, { recursive: true });
-  let n = 0;
-  for (const name of readdirSync(from)) {
-    if (!name.endsWith('.md')) continue;
-    linkSync(join(from, name), join(to, name));
-    n++;
-  }
-  return n;
 }
 
 export function hugoAvailable() {

@@ -2,8 +2,9 @@
 // home page paginated by 50 (jekyll-paginate, Debian ruby-jekyll-paginate). Jekyll makes no
 // category/tag or per-source pages without further plugins, so it does less than the others.
 // The post files are hard links to the archive's.
-import { existsSync, linkSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { linkPosts } from './link-posts.mjs';
 
 const CONFIG = `title: bench
 permalink: /:year-:month-:day/:title/
@@ -47,16 +48,7 @@ export function makeJekyllSite(archiveDir, siteDir) {
   writeFileSync(join(siteDir, '_layouts/default.html'), DEFAULT);
   writeFileSync(join(siteDir, '_layouts/post.html'), POST);
   writeFileSync(join(siteDir, 'index.html'), INDEX);
-  const from = join(archiveDir, '_posts');
-  const to = join(siteDir, '_posts');
-  mkdirSync(to);
-  let n = 0;
-  for (const name of readdirSync(from)) {
-    if (!name.endsWith('.md')) continue;
-    linkSync(join(from, name), join(to, name));
-    n++;
-  }
-  return n;
+  return linkPosts(join(archiveDir, '_posts'), join(siteDir, '_posts'));
 }
 
 export function jekyllAvailable() {
