@@ -71,22 +71,25 @@ function readIfThere(file) {
   }
 }
 
+/** Every file under `dir`: its path and its first path segment (`top`); unreadable folders are skipped. */
+function* filesUnder(dir, top = undefined) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) yield* filesUnder(p, top ?? e.name);
+    else yield { path: p, name: e.name, top: top ?? e.name };
+  }
+}
+
 /** Number of .html files under `dir` (the pages a generator wrote). */
 export function countHtml(dir) {
   let n = 0;
-  const walk = (d) => {
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith('.html')) n++;
-    }
-  };
-  walk(dir);
+  for (const f of filesUnder(dir)) if (f.name.endsWith('.html')) n++;
   return n;
 }
 
@@ -99,23 +102,11 @@ export function countHtml(dir) {
 export function filesByArea(dir, sinceMs) {
   const areas = new Map();
   let files = 0;
-  const walk = (d, area) => {
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = join(d, e.name);
-      const a = area ?? (/^\d{4}-\d{2}/.test(e.name) ? 'posts' : /^page\d+$/.test(e.name) || e.name === 'index.html' ? 'home pages' : e.name);
-      if (e.isDirectory()) walk(p, a);
-      else if (sinceMs === undefined || lstatSync(p).mtimeMs >= sinceMs) {
-        files++;
-        areas.set(a, (areas.get(a) ?? 0) + 1);
-      }
-    }
-  };
-  walk(dir, undefined);
+  for (const f of filesUnder(dir)) {
+    if (sinceMs !== undefined && lstatSync(f.path).mtimeMs < sinceMs) continue;
+    const a = /^\d{4}-\d{2}/.test(f.top) ? 'posts' : /^page\d+$/.test(f.top) || f.top === 'index.html' ? 'home pages' : f.top;
+    files++;
+    areas.set(a, (areas.get(a) ?? 0) + 1);
+  }
   return { files, areas: [...areas].sort((x, y) => y[1] - x[1]) };
 }
