@@ -64,6 +64,9 @@ export class Archive {
   private readonly pending = new Set<string>();
   /** Index rows of posts already on disk, committed together by flush(). */
   private queued: Array<{ row: PostRow; keys: readonly string[] }> = [];
+  /** Feed states saved since the last flush, by feed URL. */
+  private queuedFeeds = new Map<string, FeedState>();
+  private lastFlushAt = Date.now();
 
   /** True when an article with any of these keys is archived already or being written. */
   isKnown(keys: readonly string[]): boolean {
@@ -71,29 +74,39 @@ export class Archive {
   }
 
   /**
-   * Commits the index rows of the posts written since the last flush, in one transaction
-   * (one commit per post costs more than the writes). A crash before the flush loses
-   * nothing: the next run finds the files and indexes them.
+   * Commits the index rows of the posts written and the feed states saved since the last
+   * flush, in one transaction (a commit per post or per feed costs more than the writes).
+   * A crash before the flush loses nothing: the next run finds the files and indexes
+   * them, and fetches the feeds whose state was not saved once more.
    */
   flush(): void {
-    if (this.queued.length === 0) return;
+    this.lastFlushAt = Date.now();
+    if (this.queued.length === 0 && this.queuedFeeds.size === 0) return;
     const batch = this.queued;
+    const feeds = this.queuedFeeds;
     this.queued = [];
+    this.queuedFeeds = new Map();
     this.index.transaction(() => {
       for (const { row, keys } of batch) this.index.addPost(row, keys);
+      for (const state of feeds.values()) this.index.saveFeedState(state);
     });
     for (const { keys } of batch) for (const k of keys) this.pending.delete(k);
+  }
+
+  /** Flushes when the last flush is older than `ms`: a run commits a few times a second, not per feed. */
+  flushEvery(ms: number): void {
+    if (Date.now() - this.lastFlushAt >= ms) this.flush();
   }
 
   /**
    * Writes the post unless an article with one of its keys is archived (or being
    * written by a concurrent feed). Returns the new path, or undefined for a duplicate.
    */
-  async addPost(post: Post, keys: readonly string[] = dedupKeys(post)): Promise<string | undefined> {
+  addPost(post: Post, keys: readonly string[] = dedupKeys(post)): string | undefined {
     if (this.isKnown(keys)) return undefined;
     for (const k of keys) this.pending.add(k);
     try {
-      return await this.writePost(post, keys);
+      return this.writePost(post, keys);
     } catch (err) {
       for (const k of keys) this.pending.delete(k);
       throw err;
@@ -105,7 +118,7 @@ export class Archive {
    * date and title both survive: the second gets `-2`, the third `-3`, ….
    * Returns the path relative to the archive.
    */
-  async writePost(post: Post, keys: readonly string[] = dedupKeys(post)): Promise<string> {
+  writePost(post: Post, keys: readonly string[] = dedupKeys(post)): string {
     const base = postBaseName(post.date, post.title);
     let rel = '';
     for (let n = 1; ; n++) {
@@ -117,13 +130,12 @@ export class Archive {
     if (!file.startsWith(join(this.root, POSTS_DIR) + sep)) {
       throw new SamizdatError('archive', 'bad-path', `archive: refusing to write outside ${POSTS_DIR}/: ${rel}`);
     }
-    const text = formatPost(post);
+    const bytes = Buffer.from(formatPost(post));
     this.takenNames.add(rel.toLowerCase());
-    await writeFileAtomic(file, text);
-    const st = statSync(file);
+    const st = writeFileAtomic(file, bytes);
     const row: PostRow = {
       path: rel, link: post.link, ...(post.guid ? { guid: post.guid } : {}), site: post.site, title: post.title,
-      date: post.date, hash: createHash('sha1').update(text).digest('hex'), size: st.size, mtime: Math.trunc(st.mtimeMs),
+      date: post.date, hash: createHash('sha1').update(bytes).digest('hex'), size: st.size, mtime: Math.trunc(st.mtimeMs),
     };
     this.queued.push({ row, keys });
     for (const k of keys) this.pending.add(k);
@@ -131,11 +143,12 @@ export class Archive {
   }
 
   feedState(url: string): FeedState | undefined {
-    return this.index.feedState(url);
+    return this.queuedFeeds.get(url) ?? this.index.feedState(url);
   }
 
+  /** Saved with the next flush. */
   saveFeedState(state: FeedState): void {
-    this.index.saveFeedState(state);
+    this.queuedFeeds.set(state.url, state);
   }
 
   close(): void {

@@ -29,7 +29,7 @@ export function readSubsFile(file: string): SubsFile {
 
 /** Writes the entries atomically (temp file + rename): 2-space JSON, in the file's style, with a trailing newline. */
 export async function saveSubscriptions(subs: SubsFile, entries: readonly SubsEntry[]): Promise<void> {
-  await writeFileAtomic(subs.file, formatSubscriptions(entries, subs.oneLinePerEntry));
+  writeFileAtomic(subs.file, formatSubscriptions(entries, subs.oneLinePerEntry));
 }
 
 export function formatSubscriptions(entries: readonly SubsEntry[], oneLinePerEntry: boolean): string {

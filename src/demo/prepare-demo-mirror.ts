@@ -15,5 +15,5 @@ export async function prepareDemoMirror(dir: string, subs: readonly Subscription
   }
   mkdirSync(dir, { recursive: true });
   copyFileSync(join(DEMO_DIR, '_config.yml'), join(dir, '_config.yml'));
-  await writeFileAtomic(join(dir, 'subs.json'), `${JSON.stringify(subs, null, 2)}\n`);
+  writeFileAtomic(join(dir, 'subs.json'), `${JSON.stringify(subs, null, 2)}\n`);
 }

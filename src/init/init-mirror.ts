@@ -29,6 +29,6 @@ export async function initMirror(dir: string, { force = false } = {}): Promise<s
     }
   }
   mkdirSync(dir, { recursive: true });
-  for (const [path, content] of MIRROR_FILES) await writeFileAtomic(join(dir, path), content);
+  for (const [path, content] of MIRROR_FILES) writeFileAtomic(join(dir, path), content);
   return MIRROR_FILES.map(([p]) => p);
 }

@@ -23,6 +23,9 @@ export interface FetchAllOptions {
 
 export const DEFAULTS = { concurrency: 8, perHost: 2, timeoutMs: 30_000, timeZone: 'Asia/Shanghai' } as const;
 
+/** How often the index commits during a run (posts and feed states written since). */
+const FLUSH_MS = 500;
+
 /** Fetches every subscription into the archive, under the archive's lock. */
 export async function fetchAll(options: FetchAllOptions): Promise<RunReport> {
   const started = Date.now();
@@ -44,6 +47,7 @@ export async function fetchAll(options: FetchAllOptions): Promise<RunReport> {
       { concurrency: options.concurrency ?? DEFAULTS.concurrency, perKey: options.perHost ?? DEFAULTS.perHost, key: (s) => hostOf(s.url) },
       async (sub) => {
         const outcome = await refreshFeed(sub, ctx);
+        archive.flushEvery(FLUSH_MS);
         options.onFeed?.(outcome, ++done, options.subs.length);
         return outcome;
       },

@@ -72,7 +72,7 @@ export async function refreshFeed(sub: Subscription, ctx: RefreshContext): Promi
     }
     for (const post of feed.posts) {
       try {
-        const path = await ctx.archive.addPost(post, dedupKeys(post));
+        const path = ctx.archive.addPost(post, dedupKeys(post));
         if (path) base.written.push(path);
       } catch (err) {
         // One bad item (e.g. a disk error on its file) must not cost the feed's other items.
@@ -80,7 +80,6 @@ export async function refreshFeed(sub: Subscription, ctx: RefreshContext): Promi
         base.warnings.push(`item ${JSON.stringify(post.title.slice(0, 60))}: ${oneLine(err)}`);
       }
     }
-    ctx.archive.flush();
     const status = base.written.length > 0 ? 'new' : 'unchanged';
     ctx.archive.saveFeedState({ ...state, lastStatus: status, ...(base.written.length ? { lastNewItemAt: fetchedAt } : {}) });
     return done({ status, items: feed.items, newPosts: base.written.length, ...(movedTo ? { movedTo } : {}) });

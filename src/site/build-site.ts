@@ -120,7 +120,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
           return;
         }
         try {
-          await writeFileAtomic(abs, data);
+          writeFileAtomic(abs, data);
         } catch (err) {
           throw new SamizdatError('site', 'write', `build: cannot write ${abs} (${(err as Error).message.split('\n')[0]})`, { cause: err });
         }

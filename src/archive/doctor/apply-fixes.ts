@@ -27,7 +27,7 @@ export async function applyFixes(root: string, actions: readonly FixAction[], on
     try {
       const file = insideArchive(root, a.path);
       if (a.rewrite) {
-        await writeFileAtomic(file, a.text);
+        writeFileAtomic(file, a.text);
         rewritten++;
       }
       if (a.newPath) {

@@ -65,6 +65,6 @@ export async function ensureGitignore(root: string): Promise<boolean> {
   const lines = new Set(text.split(/\r?\n/).map((l) => l.trim().replace(/^\//, '').replace(/\/$/, '')));
   const missing = ['.samizdat/', '_site/'].filter((l) => !lines.has(l.replace(/\/$/, '')));
   if (missing.length === 0) return false;
-  await writeFileAtomic(file, `${text}${text && !text.endsWith('\n') ? '\n' : ''}${missing.join('\n')}\n`);
+  writeFileAtomic(file, `${text}${text && !text.endsWith('\n') ? '\n' : ''}${missing.join('\n')}\n`);
   return true;
 }

@@ -56,7 +56,7 @@ export async function mergeDuplicates(root: string, groups: readonly DuplicateGr
         problems.push(`${group.keep}: duplicates not merged (no front matter to record the old URLs in)`);
         continue;
       }
-      await writeFileAtomic(keepFile, updated);
+      writeFileAtomic(keepFile, updated);
     }
     for (const o of others) {
       rmSync(insideArchive(root, o.path), { force: true });

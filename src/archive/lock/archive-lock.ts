@@ -25,7 +25,7 @@ export class ArchiveLock {
       if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
       throw new SamizdatError('archive', 'locked', `archive: ${dirname(dirname(file))} is busy: ${holder(infoFile)}; try again later or pass --wait SECONDS`);
     }
-    await writeFileAtomic(
+    writeFileAtomic(
       infoFile,
       `${JSON.stringify({ pid: process.pid, host: hostname(), command: options.command ?? '', since: new Date().toISOString() })}\n`,
     );
