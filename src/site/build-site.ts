@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../archive/atomic-write.js';
 import { STATE_DIR } from '../archive/archive.js';
 import type { SiteConfig } from '../config/load-site-config.js';
@@ -48,6 +48,8 @@ export interface BuildReport {
   readonly skipped: readonly string[];
   readonly warnings: readonly string[];
   readonly ms: number;
+  /** Milliseconds per stage: loading the posts, then each generator. */
+  readonly stageMs: Readonly<Record<string, number>>;
 }
 
 export function siteSettings(config: SiteConfig): SiteSettings {
@@ -74,11 +76,13 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
   const outRoot = resolve(o.outDir);
   const cache = SiteCache.open(join(o.archiveDir, STATE_DIR, 'site-cache.db'));
   try {
+    const stageMs: Record<string, number> = {};
     const loaded = await loadSitePosts(o.archiveDir, {
       template: permalinkTemplate(o.config.permalink), timeZone: o.config.timezone ?? BUILD_DEFAULTS.urlTimeZone, cache,
     });
     const skipped = [...loaded.skipped];
     const warnings = [...loaded.warnings];
+    stageMs.load = Date.now() - started;
     const posts: SitePost[] = [];
     for (const p of loaded.posts) {
       if (generators.some((g) => g.reserved?.(p.outPath))) skipped.push(`${p.file}: its URL ${p.url} is taken by a page of the site`);
@@ -99,6 +103,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     let written = 0;
     let unchanged = 0;
     let stage = '';
+    const madeDirs = new Set<string>();
     const out: SiteOutput = {
       files: () => current.keys(),
       skip: (line) => void skipped.push(line),
@@ -120,6 +125,12 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
           return;
         }
         try {
+          // Most pages sit in a folder of their own: create it up front rather than after a failed open.
+          const dir = dirname(abs);
+          if (!madeDirs.has(dir)) {
+            mkdirSync(dir, { recursive: true });
+            madeDirs.add(dir);
+          }
           writeFileAtomic(abs, data);
         } catch (err) {
           throw new SamizdatError('site', 'write', `build: cannot write ${abs} (${(err as Error).message.split('\n')[0]})`, { cause: err });
@@ -129,7 +140,9 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     };
     for (const g of generators) {
       stage = g.name;
+      const t = Date.now();
       await g.generate(model, out);
+      stageMs[g.name] = Date.now() - t;
     }
     let removed = 0;
     for (const rel of stored.keys()) {
@@ -139,7 +152,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     }
     cache?.saveOutputs(outRoot, current, stored);
     o.onProgress?.(written, 'done');
-    return { posts: posts.length, read: loaded.read, written, unchanged, removed, skipped, warnings, ms: Date.now() - started };
+    return { posts: posts.length, read: loaded.read, written, unchanged, removed, skipped, warnings, ms: Date.now() - started, stageMs };
   } finally {
     cache?.close();
   }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { listPostFiles } from '../archive/posts/list-posts.js';
 import { readPost } from '../archive/posts/read-post.js';
@@ -84,7 +84,7 @@ export async function loadSitePosts(
 async function readEntry(archiveDir: string, path: string, options: { template: string; timeZone: string }): Promise<Entry> {
   let text: string;
   try {
-    text = utf8.decode(await readFile(join(archiveDir, path)));
+    text = utf8.decode(readFileSync(join(archiveDir, path)));
   } catch (err) {
     return { kind: 'skip', reason: err instanceof TypeError ? 'not valid UTF-8' : (err as Error).message };
   }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPostContent } from '../archive/posts/read-post.js';
 import { htmlToText } from '../content/text.js';
@@ -7,7 +7,8 @@ import type { SitePost } from './site-model.js';
 
 /** Reads a post's content from its file (the site keeps only metadata in memory). */
 export async function readContent(archiveDir: string, p: SitePost): Promise<string> {
-  return readPostContent(await readFile(join(archiveDir, p.file), 'utf8'));
+  // Synchronous: a few KB, and the promise API costs more than the read (about 4× the CPU).
+  return readPostContent(readFileSync(join(archiveDir, p.file), 'utf8'));
 }
 
 /** The content as a page shows it: sanitized again, presentation attributes added. */

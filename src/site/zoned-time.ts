@@ -24,11 +24,33 @@ export function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall clock in `timeZone` at `epochMs`. */
 export function zonedTime(epochMs: number, timeZone: string): ZonedTime {
-  const parts: Record<string, number> = {};
-  for (const p of zoneFormatter(timeZone).formatToParts(new Date(epochMs))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const ms = Math.floor(epochMs / 1000) * 1000;
+  const wall = new Date(ms + offsetAt(ms, timeZone));
+  return {
+    year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(),
+    hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds(),
+  };
+}
+
+/** Offsets by zone and quarter hour: zone changes fall on quarter hours, and formatToParts is slow. */
+const offsets = new Map<string, number>();
+const QUARTER_HOUR = 15 * 60_000;
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `epochMs` (whole seconds), in ms. */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const key = `${timeZone} ${Math.floor(epochMs / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const parts: Record<string, number> = {};
+    for (const p of zoneFormatter(timeZone).formatToParts(new Date(epochMs))) {
+      if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    }
+    const wallMs = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+    offset = wallMs - epochMs;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
   }
-  return { year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1, hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0 };
+  return offset;
 }
 
 const DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d*)?)?)?[ \t]*(Z|UTC|GMT|[+-]\d{1,2}(?::?\d{2})?)?$/;
