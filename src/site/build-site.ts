@@ -100,6 +100,8 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const stored = cache?.outputs(outRoot) ?? new Map<string, string>();
     const previous = !o.full && existsSync(join(outRoot, 'index.html')) ? stored : new Map<string, string>();
     const current = new Map<string, string>();
+    const recalled = previous.size ? (cache?.memory(outRoot) ?? new Map<string, string>()) : new Map<string, string>();
+    const memory = new Map<string, string>();
     let written = 0;
     let unchanged = 0;
     let stage = '';
@@ -108,6 +110,8 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
       files: () => current.keys(),
       skip: (line) => void skipped.push(line),
       warn: (line) => void warnings.push(line),
+      recall: (key) => recalled.get(key),
+      remember: (key, value) => void memory.set(key, value),
       isFresh(rel, sig) {
         if (previous.get(rel) !== sig) return false;
         current.set(rel, sig);
@@ -150,7 +154,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
       await rm(resolve(outRoot, rel), { force: true });
       removed++;
     }
-    cache?.saveOutputs(outRoot, current, stored);
+    cache?.saveOutputs(outRoot, current, stored, memory);
     o.onProgress?.(written, 'done');
     return { posts: posts.length, read: loaded.read, written, unchanged, removed, skipped, warnings, ms: Date.now() - started, stageMs };
   } finally {

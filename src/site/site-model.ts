@@ -55,6 +55,13 @@ export interface SiteOutput {
   skip(line: string): void;
   /** A note for the build report (e.g. why no sitemap was written). */
   warn(line: string): void;
+  /**
+   * What a generator remembered in the last build (e.g. the layout of the search index it
+   * extends); undefined when the last build's output is gone or a full build is asked for.
+   */
+  recall(key: string): string | undefined;
+  /** Remembers `value` for the next build; saved when this build completes. */
+  remember(key: string, value: string): void;
 }
 
 /** One kind of output (post pages, list pages, feeds, search…). */

@@ -80,6 +80,8 @@ export function memoryOutput(previous = new Map<string, string>()): MemoryOutput
     skip: (line) => void skipped.push(line),
     warn: (line) => void warnings.push(line),
     isFresh: (rel, sig) => previous.get(rel) === sig,
+    recall: () => undefined,
+    remember: () => undefined,
     async write(rel, data, sig) {
       contents.set(rel, typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
       written.push(rel);

@@ -86,7 +86,7 @@ describe('passages', () => {
     return Array.from({ length: n }, () => String.fromCharCode(0x4e00 + Math.floor(next() * 2000))).join('');
   };
   // Post 1 has a term across every cut of its passages; post 2 has two terms in different passages.
-  const docs: SearchDoc[] = [
+  const docs: Array<Omit<SearchDoc, 'id'>> = [
     { href: 'a', date: '2020-01-01 00:00', source: 's', title: '第一篇', body: `${filler(1998, 1)}麒麟蛋糕${filler(4000, 2)}` },
     { href: 'b', date: '2021-01-01 00:00', source: 's', title: '第二篇', body: `凤凰${filler(9000, 3)}琵琶` },
     { href: 'c', date: '2022-01-01 00:00', source: 's', title: '麒麟', body: '只在标题里。凤凰' },

@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -138,7 +138,7 @@ describe('search index over the fixture posts', () => {
     const bytes = disk.current.bytes();
     expect(bytes).toBeGreaterThan(0);
     expect(bytes).toBeLessThan(200_000);
-    expect(search.manifest.shards).toBeGreaterThanOrEqual(1);
+    expect(search.manifest.segments.map((seg) => seg.shards)).toEqual([expect.any(Number)]);
   });
 });
 
@@ -154,7 +154,7 @@ describe('the search index of a CLI build', () => {
       const ours = files(join(out, 'search')).filter((f) => f !== 'index.html'); // the page names the site's title
       expect(ours).toContain('index.json');
       expect(files(join(copy, 'out/search')).filter((f) => f !== 'index.html')).toEqual(ours);
-      expect(ours.filter((f) => f.startsWith('shards/')).length).toBe(search.manifest.shards);
+      expect(ours.filter((f) => f.startsWith('shards/')).length).toBe(search.manifest.segments[0]!.shards);
       for (const f of ours) expect(readFileSync(join(copy, 'out/search', f)).equals(readFileSync(join(out, 'search', f))), f).toBe(true);
     } finally {
       await rm(copy, { recursive: true, force: true });
@@ -203,24 +203,69 @@ describe('the search page and its script', () => {
     expect(requested.slice(1).every((u) => u.endsWith(`.bin?v=${bundled.manifest.build}`))).toBe(true);
   });
 
-  it('keeps the whole index when no post changed, and rewrites only new documents when one is added', async () => {
+  it('keeps the whole index when no post changed; adds, changes and removes posts with a small new segment', async () => {
     const build = (): ReturnType<typeof buildSite> => buildSite({ archiveDir: archive, outDir: out, config: { title: '搜索测试' }, generators: [homePages, searchGenerator] });
+    const open = async (): Promise<Search> => openSearch(diskLoader(out).load);
     await build(); // the first build had no home page: the output did not count as a finished build
     const again = await build();
     expect(again.written).toBe(0);
     expect(again.removed).toBe(0);
-
+    const baseShards = join(out, 'search/shards', search.manifest.segments[0]!.id);
+    const shardTimes = (): number[] => readdirSync(baseShards).sort().map((f) => statSync(join(baseShards, f)).mtimeMs);
+    const shardsBefore = shardTimes();
     const oldDoc = join(out, 'search/texts/0/0.bin');
     const before = statSync(oldDoc).mtimeMs;
-    writeFileSync(join(archive, '_posts/2030-01-01-新文章.md'), formatPost({
-      title: '新文章', date: Date.UTC(2030, 0, 1), author: 'a', link: 'https://example.org/new', site: '测试', content: '<p>独一无二的词语麒麟蛋</p>',
-    }));
+    const xiBefore = (await found('习近平')).sort();
+
+    // Added: one new segment of one shard; the first segment's files stay as they were.
+    const newPost = (title: string, day: number, content: string): string => {
+      const file = join(archive, `_posts/2030-01-${String(day).padStart(2, '0')}-${title}.md`);
+      writeFileSync(file, formatPost({ title, date: Date.UTC(2030, 0, day), author: 'a', link: `https://example.org/${day}`, site: '测试', content }));
+      return file;
+    };
+    const first = newPost('新文章', 1, '<p>独一无二的词语麒麟蛋，习近平</p>');
     const added = await build();
-    const s = await openSearch(diskLoader(out).load);
+    let s = await open();
     expect(s.manifest.docs).toBe(texts.size + 1);
+    expect(s.manifest.segments.length).toBe(2);
+    expect(s.manifest.segments[1]!.shards).toBe(1);
+    expect(shardTimes()).toEqual(shardsBefore);
     expect(statSync(oldDoc).mtimeMs).toBe(before);
-    expect(added.written).toBeLessThanOrEqual(s.manifest.shards + 2 + 10); // shards, manifest, the new document, home pages
-    const hits = await allHits(await s.search('麒麟蛋'));
-    expect(hits.map((h) => [h.title, h.href])).toEqual([['新文章', '../2030-01-01/新文章/index.html']]);
+    // The new shard, the new text file, starts.bin and the manifest, and the home pages that changed.
+    const homeFiles = readdirSync(out, { recursive: true }).filter((f) => /^(index\.html|page\d+)/.test(String(f)) && String(f).endsWith('.html')).length;
+    expect(added.written).toBeLessThanOrEqual(4 + homeFiles);
+    const hrefNew = '../2030-01-01/新文章/index.html';
+    expect((await allHits(await s.search('麒麟蛋'))).map((h) => [h.title, h.href])).toEqual([['新文章', hrefNew]]);
+    // A query whose posts span both segments finds them all, the new one first.
+    const xi = (await allHits(await s.search('习近平'))).map((h) => h.href);
+    expect(xi[0]).toBe(hrefNew);
+    expect(xi.slice(1).sort()).toEqual(xiBefore);
+
+    // Changed: the old version is no result any more, the new one is.
+    writeFileSync(first, readFileSync(first, 'utf8').replace('麒麟蛋', '凤凰蛋'));
+    await build();
+    s = await open();
+    expect(s.manifest.removed).toEqual([texts.size]);
+    expect(await allHits(await s.search('麒麟蛋'))).toEqual([]);
+    expect((await allHits(await s.search('凤凰蛋'))).map((h) => h.href)).toEqual([hrefNew]);
+
+    // Many small additions: segments merge as they grow, every post stays findable.
+    for (let i = 0; i < 12; i++) {
+      newPost(`追加${i}`, 2 + i, `<p>编号词${'甲乙丙丁戊己庚辛壬癸子丑'[i]!}麒麟角</p>`);
+      if (i % 3 === 2) await build();
+    }
+    s = await open();
+    expect(s.manifest.segments.length).toBeLessThanOrEqual(4);
+    expect((await allHits(await s.search('麒麟角'))).length).toBe(12);
+    expect((await allHits(await s.search('凤凰蛋'))).map((h) => h.href)).toEqual([hrefNew]);
+
+    // Removed: no result, and its text file is gone.
+    rmSync(first);
+    const gone = await build();
+    expect(gone.removed).toBeGreaterThanOrEqual(1);
+    s = await open();
+    expect(await allHits(await s.search('凤凰蛋'))).toEqual([]);
+    expect((await allHits(await s.search('习近平'))).map((h) => h.href).sort()).toEqual(xiBefore);
+    expect(existsSync(join(out, 'search/texts', String(Math.floor(s.manifest.removed.at(-1)! / 1000)), `${s.manifest.removed.at(-1)!}.bin`))).toBe(false);
   });
 });

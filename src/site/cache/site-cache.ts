@@ -8,7 +8,8 @@ import { dirname } from 'node:path';
  * - per post file, its size+mtime stamp and the metadata read from it, so unchanged posts
  *   are not read again;
  * - per output file, the signature of the inputs it was written from, so a page whose
- *   inputs did not change is neither rendered nor written.
+ *   inputs did not change is neither rendered nor written;
+ * - per output folder, what generators remember for the next build (SiteOutput.remember).
  */
 export class SiteCache {
   private constructor(private readonly db: Database.Database) {}
@@ -22,6 +23,7 @@ export class SiteCache {
       db.exec(`
         CREATE TABLE IF NOT EXISTS posts (file TEXT PRIMARY KEY, stamp TEXT NOT NULL, data TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS outputs (out_dir TEXT NOT NULL, path TEXT NOT NULL, sig TEXT NOT NULL, PRIMARY KEY (out_dir, path));
+        CREATE TABLE IF NOT EXISTS memory (out_dir TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (out_dir, key));
       `);
       return new SiteCache(db);
     } catch {
@@ -57,12 +59,22 @@ export class SiteCache {
     return out;
   }
 
-  saveOutputs(outDir: string, now: ReadonlyMap<string, string>, previous: ReadonlyMap<string, string>): void {
+  memory(outDir: string): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const r of this.db.prepare<[string], { key: string; value: string }>('SELECT key, value FROM memory WHERE out_dir = ?').iterate(outDir)) out.set(r.key, r.value);
+    return out;
+  }
+
+  /** Saves the outputs and memory of a completed build together: the next build trusts both or neither. */
+  saveOutputs(outDir: string, now: ReadonlyMap<string, string>, previous: ReadonlyMap<string, string>, memory: ReadonlyMap<string, string>): void {
     const put = this.db.prepare('INSERT OR REPLACE INTO outputs (out_dir, path, sig) VALUES (?, ?, ?)');
     const del = this.db.prepare('DELETE FROM outputs WHERE out_dir = ? AND path = ?');
     this.db.transaction(() => {
       for (const [path, sig] of now) if (previous.get(path) !== sig) put.run(outDir, path, sig);
       for (const path of previous.keys()) if (!now.has(path)) del.run(outDir, path);
+      this.db.prepare('DELETE FROM memory WHERE out_dir = ?').run(outDir);
+      const remember = this.db.prepare('INSERT INTO memory (out_dir, key, value) VALUES (?, ?, ?)');
+      for (const [key, value] of memory) remember.run(outDir, key, value);
     })();
   }
 

@@ -1,23 +1,26 @@
-import { createHash } from 'node:crypto';
 import { SamizdatError } from '../../model/index.js';
 import { signature } from '../cache/signature.js';
 import { displayDateTime } from '../display-date.js';
 import { displayText } from '../display-text.js';
 import { relativeHref } from '../relative-href.js';
 import { searchScript } from '../search/browser-bundle.js';
-import { buildSearchIndex, SEARCH_DEFAULTS, type SearchDoc } from '../search/build-search-index.js';
+import { indexFiles, indexSegment, SEARCH_DEFAULTS, type GoneDoc, type SearchDoc, type SearchWrite } from '../search/build-search-index.js';
+import { planSearchBuild, type IndexedSegment, type SearchState } from '../search/search-plan.js';
 import { SEARCH_CSS, SEARCH_PAGE, SEARCH_SCRIPT, SEARCH_STYLESHEET, renderSearchPage } from '../search/search-page.js';
 import { MANIFEST_FILE, shardFile, STARTS_FILE, textFile } from '../search/searcher.js';
-import type { Generator, SiteModel, SitePost } from '../site-model.js';
+import type { Generator, SiteModel, SiteOutput, SitePost } from '../site-model.js';
 
 /** Bump when the index format or what it is built from changes: every search file is rebuilt. */
-const FORMAT = 'search-3';
+const FORMAT = 'search-4';
 const SEARCH_DIR = 'search/';
+const MEMORY_KEY = 'search';
 
 /**
  * The search page, its script and the static index (search/index.json, starts.bin, shards/,
- * texts/). When no post changed since the last build, the index is kept as it is; when one
- * did, the shards are rebuilt and only the text files of changed posts are written.
+ * texts/). The index grows by segments: posts added since the last build go into a new small
+ * segment (merged with recent ones as they grow), so an hourly build rewrites a handful of
+ * files; a full rebuild happens when there is no earlier index, the format or theme changed,
+ * or too many indexed posts were removed (search-plan.ts decides).
  */
 export const search: Generator = {
   name: 'search',
@@ -27,51 +30,79 @@ export const search: Generator = {
     await out.write(SEARCH_CSS, SEARCH_STYLESHEET);
     await out.write(SEARCH_PAGE, renderSearchPage(model.settings));
 
-    // Posts are numbered oldest first, so new posts leave earlier numbers (and files) alone.
-    const posts = [...model.posts].reverse();
-    const sigs = posts.map((p, id) => signature(FORMAT, 'doc', id, p.file, p.stamp, p.outPath, model.settings.timeZone));
-    const docSig = (id: number): string => sigs[id]!;
-    const all = createHash('sha1').update(FORMAT);
-    for (const sig of sigs) all.update(sig);
-    const indexSig = signature(FORMAT, 'index', all.digest('base64url'));
-    const texts = (doc: number, parts: number): boolean => {
+    // A post's key names everything its search record is made from: a changed post is a new one.
+    const posts = [...model.posts].reverse(); // oldest first: a full build numbers them in date order
+    const keyOf = (p: SitePost): string => signature(FORMAT, 'doc', p.file, p.stamp, p.outPath, model.settings.timeZone);
+    const current = new Map(posts.map((p) => [keyOf(p), p]));
+    const plan = planSearchBuild(FORMAT, parseState(out.recall(MEMORY_KEY)), [...current.keys()]);
+    const state = plan.state;
+    const textSig = (doc: number): string => `${state.keys[doc]}:${doc}`;
+    const keptTexts = (doc: number, parts: number): boolean => {
       let fresh = true;
-      for (let k = 0; k < parts; k++) fresh = out.isFresh(SEARCH_DIR + textFile(doc, k, SEARCH_DEFAULTS.perFolder), docSig(doc)) && fresh;
+      for (let k = 0; k < parts; k++) fresh = out.isFresh(SEARCH_DIR + textFile(doc, k, SEARCH_DEFAULTS.perFolder), textSig(doc)) && fresh;
       return fresh;
     };
-    if (out.isFresh(SEARCH_DIR + MANIFEST_FILE, indexSig)) {
-      // Nothing changed: keep every file of the index (a post's text files are numbered 0, 1, … until one is missing).
-      out.isFresh(SEARCH_DIR + STARTS_FILE, indexSig);
-      for (let doc = 0; doc < posts.length; doc++) for (let k = 0; out.isFresh(SEARCH_DIR + textFile(doc, k, SEARCH_DEFAULTS.perFolder), docSig(doc)); k++);
-      for (let s = 0; out.isFresh(SEARCH_DIR + shardFile(s), indexSig); s++);
-      return;
+
+    // Segments kept as they are: their shards, and the text files of their posts still in the site.
+    for (const seg of state.segments.slice(0, plan.keep)) {
+      for (let s = 0; s < seg.shards; s++) out.isFresh(SEARCH_DIR + shardFile(seg.id, s), seg.id);
+      for (let doc = seg.firstDoc; doc < seg.firstDoc + seg.docs; doc++) if (state.keys[doc]) keptTexts(doc, state.parts[doc]!);
     }
-    try {
-      await buildSearchIndex(records(model, posts), (rel, data, doc) => out.write(SEARCH_DIR + rel, data, doc === undefined ? indexSig : docSig(doc)), {
-        keepTexts: texts,
-      });
-    } catch (err) {
-      if (err instanceof SamizdatError) throw err;
-      // The spill files (temp folder) are the only I/O of its own: a full disk, say.
-      throw new SamizdatError('site', 'search-index', `build: cannot build the search index (${(err as Error).message.split('\n')[0]})`, { cause: err });
+    if (plan.index) {
+      const { firstDoc, docs } = plan.index;
+      const firstPassage = state.segments.slice(0, plan.keep).reduce((n, s) => n + s.passages, 0);
+      const postOf = (doc: number): SitePost | undefined => current.get(state.keys[doc]!);
+      try {
+        const write: SearchWrite = (rel, data, owner) => out.write(SEARCH_DIR + rel, data, 'doc' in owner ? textSig(owner.doc) : owner.segment);
+        const stats = await indexSegment(firstPassage, records(model, firstDoc, docs, postOf), write, { keepTexts: keptTexts });
+        stats.parts.forEach((n, i) => (state.parts[firstDoc + i] = n));
+        const segment: IndexedSegment = { id: stats.id, shards: stats.shards, firstDoc, docs, passages: stats.passages };
+        state.segments.splice(plan.keep, state.segments.length, segment);
+      } catch (err) {
+        if (err instanceof SamizdatError) throw err;
+        // The spill files (temp folder) are the only I/O of its own: a full disk, say.
+        throw new SamizdatError('site', 'search-index', `build: cannot build the search index (${(err as Error).message.split('\n')[0]})`, { cause: err });
+      }
     }
+    await writeManifest(state, out);
+    out.remember(MEMORY_KEY, JSON.stringify(state));
   },
 };
 
-/** The posts' search records in order, reading a few contents ahead. */
-async function* records(model: SiteModel, posts: readonly SitePost[]): AsyncIterable<SearchDoc> {
-  const ahead: Array<Promise<SearchDoc>> = [];
-  let next = 0;
-  const record = async (p: SitePost): Promise<SearchDoc> => ({
-    href: relativeHref(SEARCH_PAGE, p.outPath),
-    date: displayDateTime(p.post.date, model.settings.timeZone),
-    source: displayText(p.post.site),
-    title: displayText(p.post.title),
-    body: await model.text(p),
-  });
+async function writeManifest(state: SearchState, out: SiteOutput): Promise<void> {
+  const segments = state.segments.map((s) => ({ id: s.id, shards: s.shards, passages: s.passages }));
+  const files = indexFiles(state.parts, segments, state.keys.flatMap((k, doc) => (k ? [] : [doc])));
+  await out.write(SEARCH_DIR + STARTS_FILE, files.starts);
+  await out.write(SEARCH_DIR + MANIFEST_FILE, files.manifest);
+}
+
+function parseState(text: string | undefined): SearchState | undefined {
+  try {
+    return text ? (JSON.parse(text) as SearchState) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The search records of posts firstDoc … firstDoc+count-1, in order, reading a few contents ahead. */
+async function* records(model: SiteModel, firstDoc: number, count: number, postOf: (doc: number) => SitePost | undefined): AsyncIterable<SearchDoc | GoneDoc> {
+  const ahead: Array<Promise<SearchDoc | GoneDoc>> = [];
+  let next = firstDoc;
+  const record = async (id: number): Promise<SearchDoc | GoneDoc> => {
+    const p = postOf(id);
+    if (!p) return { id, gone: true };
+    return {
+      id,
+      href: relativeHref(SEARCH_PAGE, p.outPath),
+      date: displayDateTime(p.post.date, model.settings.timeZone),
+      source: displayText(p.post.site),
+      title: displayText(p.post.title),
+      body: await model.text(p),
+    };
+  };
   const fill = (): void => {
-    while (ahead.length < 8 && next < posts.length) {
-      const r = record(posts[next++]!);
+    while (ahead.length < 8 && next < firstDoc + count) {
+      const r = record(next++);
       r.catch(() => undefined); // awaited below, in order
       ahead.push(r);
     }

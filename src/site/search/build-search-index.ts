@@ -6,11 +6,13 @@ import { gzipSync } from 'node:zlib';
 import { ByteSink } from './encode-shard.js';
 import { IndexCore } from './index-core.js';
 import { formatPassage } from './passage-record.js';
-import { MANIFEST_FILE, STARTS_FILE, textFile, type SearchManifest } from './searcher.js';
+import { MANIFEST_FILE, STARTS_FILE, textFile, type SearchManifest, type SearchSegment } from './searcher.js';
 import { splitPassages } from './split-passages.js';
 
 /** A post as the indexer receives it. */
 export interface SearchDoc {
+  /** Its number in the index (see SearchManifest.docs). */
+  readonly id: number;
   /** The post page, relative to the search page. */
   readonly href: string;
   /** As displayed, in the site's time zone. */
@@ -35,10 +37,13 @@ export interface SearchIndexOptions {
   readonly keepTexts?: (doc: number, parts: number) => boolean;
 }
 
-export interface SearchIndexStats {
-  readonly docs: number;
-  readonly passages: number;
+export interface SegmentStats {
+  /** A hash of what the segment indexes: its files never change under one id. */
+  readonly id: string;
   readonly shards: number;
+  /** Passages of each post, in the order given. */
+  readonly parts: readonly number[];
+  readonly passages: number;
   readonly keys: number;
   readonly postings: number;
   readonly shardBytes: number;
@@ -47,60 +52,106 @@ export interface SearchIndexStats {
   readonly textBytes: number;
 }
 
-/** Writes a file relative to the search folder; `doc` is set for a post's text files. */
-export type SearchWrite = (rel: string, data: Uint8Array | string, doc?: number) => Promise<void>;
+/** A post removed from the site inside a segment indexed again: its number keeps one empty passage. */
+export interface GoneDoc {
+  readonly id: number;
+  readonly gone: true;
+}
+
+/** Writes a file relative to the search folder: a post's text file, or a file of a segment. */
+export type SearchWrite = (rel: string, data: Uint8Array | string, owner: { readonly doc: number } | { readonly segment: string }) => Promise<void>;
+
+/** Part of every segment's id: bump when the shard format changes. */
+const SEGMENT_FORMAT = 'segment-1';
 
 export const SEARCH_DEFAULTS = { batchPostings: 4_000_000, targetShardBytes: 48 * 1024, prefixMax: 8, perFolder: 1000 } as const;
 
 /**
- * Builds the static search index from posts given oldest first (they are numbered in that
- * order): each post's text in gzipped passages, the passage→post map, the posting lists in
- * shards (IndexCore: memory stays bounded), the manifest last.
+ * Indexes one segment of the search index: posts given in index order, their passages numbered
+ * from `firstPassage` on. Writes each post's text in gzipped passages (unless kept) and the
+ * segment's posting lists in shards (IndexCore: memory stays bounded), in a folder named by a
+ * hash of everything indexed. The manifest and the passage→post map are the caller's: they
+ * cover every segment.
  */
-export async function buildSearchIndex(docs: AsyncIterable<SearchDoc>, write: SearchWrite, options: SearchIndexOptions = {}): Promise<SearchIndexStats> {
+export async function indexSegment(
+  firstPassage: number, docs: AsyncIterable<SearchDoc | GoneDoc>, write: SearchWrite, options: SearchIndexOptions = {},
+): Promise<SegmentStats> {
   const o = { ...SEARCH_DEFAULTS, ...options };
   const dir = await mkdtemp(join(o.tmpDir ?? tmpdir(), 'samizdat-search-'));
   const core = new IndexCore(dir, o);
+  const hash = createHash('sha1').update(JSON.stringify([SEGMENT_FORMAT, firstPassage, o.prefixMax, o.targetShardBytes]));
   try {
-    const starts = new ByteSink();
     let textBytes = 0;
-    const writes = new Set<Promise<void>>();
-    let doc = 0;
-    let passage = 0;
+    const parts: number[] = [];
+    let passage = firstPassage;
     for await (const d of docs) {
-      const n = doc++;
-      const parts = splitPassages(d.title, d.body);
-      const keep = o.keepTexts?.(n, parts.length) ?? false;
-      for (const [k, part] of parts.entries()) {
-        const p = passage++;
-        if (k === 0) markStart(starts, p);
-        core.add(p, part.text);
+      if ('gone' in d) {
+        hash.update('\u0000gone');
+        parts.push(1);
+        passage++;
+        continue;
+      }
+      const split = splitPassages(d.title, d.body);
+      parts.push(split.length);
+      const keep = o.keepTexts?.(d.id, split.length) ?? false;
+      for (const [k, part] of split.entries()) {
+        core.add(passage++, part.text);
+        const record = formatPassage({ href: d.href, date: d.date, source: d.source, title: d.title, doc: d.id, bodyStart: part.bodyStart, text: part.text });
+        hash.update('\u0000').update(record);
         if (keep) continue;
-        const record = { href: d.href, date: d.date, source: d.source, title: d.title, doc: n, bodyStart: part.bodyStart, text: part.text };
-        const w = (async () => {
-          const gz = gzipSync(formatPassage(record));
-          textBytes += gz.length;
-          await write(textFile(n, k, o.perFolder), gz, n);
-        })();
-        writes.add(w);
-        void w.then(() => writes.delete(w), () => undefined);
-        if (writes.size >= 16) await Promise.race(writes);
+        const gz = gzipSync(record);
+        textBytes += gz.length;
+        await write(textFile(d.id, k, o.perFolder), gz, { doc: d.id });
       }
     }
-    await Promise.all(writes);
-    await write(STARTS_FILE, gzipSync(starts.view()));
-    const s = await core.finish((rel, data) => write(rel, data));
-    const build = createHash('sha1').update(s.digest).update(starts.view()).digest('hex').slice(0, 16);
-    const manifest: SearchManifest = { version: 2, docs: doc, passages: passage, shards: s.shards, prefixMax: o.prefixMax, perFolder: o.perFolder, build };
-    await write(MANIFEST_FILE, `${JSON.stringify(manifest)}\n`);
-    return { docs: doc, passages: passage, shards: s.shards, keys: s.keys, postings: s.postings, shardBytes: s.shardBytes, largestShard: s.largestShard, textBytes };
+    const segment = hash.digest('base64url').slice(0, 12);
+    const s = await core.finish(segment, (rel, data) => write(rel, data, { segment }));
+    return { id: segment, shards: s.shards, parts, passages: passage - firstPassage, keys: s.keys, postings: s.postings, shardBytes: s.shardBytes, largestShard: s.largestShard, textBytes };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-/** Sets bit p of the starts bitmap (see STARTS_FILE), growing it as passages come. */
-function markStart(bits: ByteSink, p: number): void {
-  while (bits.length <= p >> 3) bits.varint(0);
-  bits.view()[p >> 3]! |= 1 << (p & 7);
+/**
+ * The files that tie the segments together: the manifest (search/index.json) and the
+ * passage→post map (search/starts.bin), from the passages of each post in index order.
+ */
+export function indexFiles(parts: readonly number[], segments: readonly SearchSegment[], removed: readonly number[]): { manifest: string; starts: Uint8Array } {
+  const starts = startsBitmap(parts);
+  const build = createHash('sha1').update(JSON.stringify(segments)).update(removed.join(',')).update(starts).digest('hex').slice(0, 16);
+  const manifest: SearchManifest = {
+    version: 3, docs: parts.length, passages: parts.reduce((n, p) => n + p, 0), segments, removed,
+    prefixMax: SEARCH_DEFAULTS.prefixMax, perFolder: SEARCH_DEFAULTS.perFolder, build,
+  };
+  return { manifest: `${JSON.stringify(manifest)}\n`, starts };
+}
+
+/**
+ * A whole index in one segment, posts numbered in the order given (the benchmark and tests;
+ * the site's generator keeps segments between builds).
+ */
+export async function buildSearchIndex(
+  docs: AsyncIterable<Omit<SearchDoc, 'id'>>, write: SearchWrite, options: SearchIndexOptions = {},
+): Promise<SegmentStats & { readonly docs: number }> {
+  let id = 0;
+  const numbered = (async function* () {
+    for await (const d of docs) yield { ...d, id: id++ };
+  })();
+  const stats = await indexSegment(0, numbered, write, options);
+  const files = indexFiles(stats.parts, [{ id: stats.id, shards: stats.shards, passages: stats.passages }], []);
+  await write(STARTS_FILE, files.starts, { segment: stats.id });
+  await write(MANIFEST_FILE, files.manifest, { segment: stats.id });
+  return { ...stats, docs: stats.parts.length };
+}
+
+/** Bit p is set when passage p is the first of a post (gzipped). */
+function startsBitmap(parts: readonly number[]): Uint8Array {
+  const bits = new ByteSink();
+  let p = 0;
+  for (const n of parts) {
+    while (bits.length <= p >> 3) bits.varint(0);
+    bits.view()[p >> 3]! |= 1 << (p & 7);
+    p += n;
+  }
+  return gzipSync(bits.view());
 }

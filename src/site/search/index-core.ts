@@ -48,7 +48,8 @@ export class IndexCore {
     if (this.batch.size >= this.o.batchPostings) this.spill();
   }
 
-  async finish(write: ShardWrite): Promise<ShardStats> {
+  /** Writes the shards into the segment's folder (see SearchManifest.segments). */
+  async finish(segment: string, write: ShardWrite): Promise<ShardStats> {
     this.spill();
     let shards = 1;
     while (shards * this.o.targetShardBytes < this.runs.bytes) shards *= 2;
@@ -69,7 +70,7 @@ export class IndexCore {
         hash.update(data);
         shardBytes += data.length;
         largestShard = Math.max(largestShard, data.length);
-        await write(shardFile(s), data);
+        await write(shardFile(segment, s), data);
       }
     }
     return { shards, keys, postings: this.postings, shardBytes, largestShard, digest: hash.digest('hex') };

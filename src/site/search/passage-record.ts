@@ -13,7 +13,7 @@ export interface PassageRecord {
   readonly date: string;
   readonly source: string;
   readonly title: string;
-  /** The post's number (oldest first). */
+  /** The post's number in the index (see SearchManifest.docs). */
   readonly doc: number;
   /** Where the content starts in `text`: after the title in a post's first passage, else 0. */
   readonly bodyStart: number;

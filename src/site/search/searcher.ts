@@ -17,28 +17,42 @@ export type LoadBytes = (path: string) => Promise<Uint8Array>;
 
 /** search/index.json */
 export interface SearchManifest {
-  readonly version: 2;
-  /** Posts, numbered 0 … docs-1, oldest first. */
+  readonly version: 3;
+  /** Posts, numbered 0 … docs-1 in the order they were indexed: oldest first, later additions after. */
   readonly docs: number;
   /** Passages, numbered in post order. */
   readonly passages: number;
-  /** A power of two. */
-  readonly shards: number;
+  /**
+   * The posting lists, in parts: each segment indexes the next run of passages (the first all
+   * posts of a full build, the others posts added since), so adding posts writes one small
+   * segment instead of every shard. A key's list is the concatenation over the segments.
+   */
+  readonly segments: readonly SearchSegment[];
+  /** Posts no longer in the site (deleted or changed since they were indexed): never results. */
+  readonly removed: readonly number[];
   readonly prefixMax: number;
   readonly perFolder: number;
   /** Changes with every index: appended to URLs so no cache mixes two builds. */
   readonly build: string;
 }
 
+export interface SearchSegment {
+  /** Names the segment's folder of shards; a segment's files never change under one id. */
+  readonly id: string;
+  /** A power of two. */
+  readonly shards: number;
+  readonly passages: number;
+}
+
 export const MANIFEST_FILE = 'index.json';
 /** Gzipped bitmap: bit p is set when passage p is the first of a post. */
 export const STARTS_FILE = 'starts.bin';
-export const shardFile = (s: number): string => `shards/${s}.bin`;
+export const shardFile = (segment: string, s: number): string => `shards/${segment}/${s}.bin`;
 export const textFile = (doc: number, part: number, perFolder: number): string =>
   `texts/${Math.floor(doc / perFolder)}/${doc}${part ? `-${part}` : ''}.bin`;
 
 export interface SearchHit {
-  /** The post's number (oldest first). */
+  /** The post's number in the index (see SearchManifest.docs). */
   readonly id: number;
   readonly href: string;
   readonly date: string;
@@ -72,7 +86,8 @@ const utf8 = new TextDecoder();
 
 export async function openSearch(load: LoadBytes): Promise<{ manifest: SearchManifest; search: (query: string) => Promise<SearchResults> }> {
   const manifest = JSON.parse(utf8.decode(await load(MANIFEST_FILE))) as SearchManifest;
-  if (manifest.version !== 2) throw new Error(`search index: unknown version ${String(manifest.version)}`);
+  if (manifest.version !== 3) throw new Error(`search index: unknown version ${String(manifest.version)}`);
+  const removed = new Set(manifest.removed);
   const cache = new Map<string, Promise<unknown>>();
   const once = <T>(key: string, make: () => Promise<T>): Promise<T> => {
     let p = cache.get(key) as Promise<T> | undefined;
@@ -83,22 +98,28 @@ export async function openSearch(load: LoadBytes): Promise<{ manifest: SearchMan
     }
     return p;
   };
-  const shard = (s: number): Promise<Map<string, ShardEntry>> => once(shardFile(s), async () => readShard(await load(shardFile(s))));
+  const shard = (file: string): Promise<Map<string, ShardEntry>> => once(file, async () => readShard(await load(file)));
+  /** A key's passages: its list in each segment, one after the other (segments follow passage order). */
+  const postingsOf = async (key: string): Promise<Uint32Array> => {
+    const parts = await Promise.all(manifest.segments.map(async (seg) => {
+      const e = (await shard(shardFile(seg.id, shardOf(key, seg.shards)))).get(key);
+      return e ? decodePostings(e) : new Uint32Array(0);
+    }));
+    return parts.length === 1 ? parts[0]! : concatLists(parts);
+  };
   const layout = (): Promise<Layout> => once(STARTS_FILE, async () => decodeStarts(await gunzipBytes(await load(STARTS_FILE)), manifest));
   const search = async (query: string): Promise<SearchResults> => {
     const terms = queryTerms(query);
     const wanted = terms.map((t) => termKeys(t, manifest.prefixMax));
     const keys = [...new Set(wanted.flatMap((w) => w.keys))];
     const [lists, map] = await Promise.all([
-      Promise.all(keys.map(async (k) => {
-        const e = (await shard(shardOf(k, manifest.shards))).get(k);
-        return e ? decodePostings(e) : new Uint32Array(0);
-      })),
+      Promise.all(keys.map(postingsOf)),
       terms.length ? layout() : Promise.resolve({ docOf: new Uint32Array(0), first: new Uint32Array(1) }),
     ]);
     const byKey = new Map(keys.map((k, i) => [k, lists[i]!]));
     const passages = wanted.map((w) => intersectPostings(w.keys.map((k) => byKey.get(k)!)));
-    const docs = terms.length ? intersectPostings(passages.map((p) => docsOf(p, map.docOf))) : new Uint32Array(0);
+    let docs = terms.length ? intersectPostings(passages.map((p) => docsOf(p, map.docOf))) : new Uint32Array(0);
+    if (removed.size) docs = docs.filter((d) => !removed.has(d));
     const exact = wanted.map((w) => w.exact);
     return resultsOf({ terms, exact, passages, docs, map, manifest, load });
   };
@@ -202,6 +223,16 @@ function docsOf(passages: Uint32Array, docOf: Uint32Array): Uint32Array {
     if (out[out.length - 1] !== d) out.push(d);
   }
   return Uint32Array.from(out);
+}
+
+function concatLists(lists: readonly Uint32Array[]): Uint32Array {
+  const out = new Uint32Array(lists.reduce((n, l) => n + l.length, 0));
+  let at = 0;
+  for (const l of lists) {
+    out.set(l, at);
+    at += l.length;
+  }
+  return out;
 }
 
 /** The values of an ascending list in [from, to). */

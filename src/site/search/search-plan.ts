@@ -1,0 +1,75 @@
+/**
+ * How a build extends the search index it built last time (remembered between builds as a
+ * SearchState): which segments it keeps, which posts it indexes into a new segment, or
+ * whether it starts over. Posts are known by a key that changes with anything their search
+ * record is made from, so a changed post is a removed one plus a new one.
+ */
+
+export interface IndexedSegment {
+  readonly id: string;
+  readonly shards: number;
+  /** The segment holds posts firstDoc … firstDoc+docs-1. */
+  readonly firstDoc: number;
+  readonly docs: number;
+  readonly passages: number;
+}
+
+export interface SearchState {
+  readonly format: string;
+  /** Per post number: its key, or '' once it left the site (its number stays taken). */
+  readonly keys: string[];
+  /** Per post number: its passages (1 for a post removed before its segment was indexed again). */
+  readonly parts: number[];
+  readonly segments: IndexedSegment[];
+}
+
+export interface SearchPlan {
+  /** The state after this build; the caller fills in `parts` and the new segment. */
+  readonly state: SearchState;
+  /** The first `keep` segments stay as they are. */
+  readonly keep: number;
+  /** Posts to index into one new segment that replaces the segments after `keep`. */
+  readonly index?: { readonly firstDoc: number; readonly docs: number };
+}
+
+/** Start over when more than this share of the indexed posts left the site. */
+export const REMOVED_SHARE = 0.1;
+/** Never more segments than this (each costs a request per key of a query). */
+export const MAX_SEGMENTS = 12;
+
+/**
+ * `keys`: the site's posts, oldest first. Recent segments merge into the new one while they
+ * are at most twice its size (each post is indexed again O(log n) times, like the levels of
+ * an LSM tree); once the new segment would be half as big as the first, everything is
+ * indexed afresh, in date order.
+ */
+export function planSearchBuild(format: string, previous: SearchState | undefined, keys: readonly string[]): SearchPlan {
+  const fresh = (): SearchPlan => ({
+    state: { format, keys: [...keys], parts: keys.map(() => 1), segments: [] },
+    keep: 0,
+    ...(keys.length ? { index: { firstDoc: 0, docs: keys.length } } : {}),
+  });
+  if (!previous || previous.format !== format || previous.segments.length === 0) return fresh();
+  const live = new Set(keys);
+  const state: SearchState = { format, keys: previous.keys.map((k) => (live.has(k) ? k : '')), parts: [...previous.parts], segments: [...previous.segments] };
+  const removed = state.keys.reduce((n, k) => n + (k ? 0 : 1), 0);
+  if (removed > state.keys.length * REMOVED_SHARE) return fresh();
+  const known = new Set(state.keys);
+  const added = keys.filter((k) => !known.has(k));
+  if (added.length === 0) return { state, keep: state.segments.length };
+
+  const firstNew = state.keys.length;
+  state.keys.push(...added);
+  state.parts.push(...added.map(() => 1));
+  let keep = state.segments.length;
+  let docs = added.length;
+  while (keep > 1) {
+    const last = state.segments[keep - 1]!;
+    if (last.docs > 2 * docs && keep < MAX_SEGMENTS) break;
+    keep--;
+    docs += last.docs;
+  }
+  if (keep === 1 && state.segments[0]!.docs <= 2 * docs) return fresh();
+  const firstDoc = keep < state.segments.length ? state.segments[keep]!.firstDoc : firstNew;
+  return { state, keep, index: { firstDoc, docs: state.keys.length - firstDoc } };
+}
