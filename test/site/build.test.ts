@@ -73,19 +73,19 @@ describe('samizdat build', () => {
     expect([...pages].filter((f) => /^\d{4}-\d{2}-\d{2}\//.test(f))).toHaveLength(120);
   });
 
-  it('paginates 120 posts by 50 into 3 pages, newest first, under month headings', () => {
+  it('paginates 120 posts by 50, numbered from the oldest: the front page holds the newest 70, page1 the oldest 50', () => {
     expect(existsSync(join(out, 'index.html'))).toBe(true);
-    expect(existsSync(join(out, 'page2/index.html'))).toBe(true);
-    expect(existsSync(join(out, 'page3/index.html'))).toBe(true);
-    expect(existsSync(join(out, 'page4'))).toBe(false);
+    expect(existsSync(join(out, 'page1/index.html'))).toBe(true);
+    expect(existsSync(join(out, 'page2'))).toBe(false);
     // Posts are the list items with a date (navigation and the source list have none).
-    const counts = ['index.html', 'page2/index.html', 'page3/index.html'].map((f) => (page(f).match(/<li><time/g) ?? []).length);
-    expect(counts).toEqual([50, 50, 20]);
+    const counts = ['index.html', 'page1/index.html'].map((f) => (page(f).match(/<li><time/g) ?? []).length);
+    expect(counts).toEqual([70, 50]);
     const first = page('index.html');
     expect(first.indexOf('第116篇')).toBeLessThan(first.indexOf('第115篇'));
     expect(first).toContain('<h2 class="month" id="m2021-04">2021年4月</h2>');
-    expect(page('page3/index.html')).toContain('2014年4月');
-    expect(page('page2/index.html')).toMatch(/href="\.\.\/index\.html">← 较新<\/a>.*href="\.\.\/page3\/index\.html">较旧 →/s);
+    expect(first).toMatch(/<nav class="pagination" aria-label="分页"><span><\/span><span>最新<\/span><a rel="next" href="page1\/index\.html">较旧 →<\/a><\/nav>/);
+    expect(page('page1/index.html')).toContain('2014年4月');
+    expect(page('page1/index.html')).toMatch(/href="\.\.\/index\.html">← 较新<\/a><span>第 1 页<\/span><span><\/span>/);
   });
 
   it('links every page to existing files with relative URLs only', () => {
@@ -144,7 +144,7 @@ describe('samizdat build', () => {
     expect(body).not.toMatch(/<script|onerror|onload|onclick|javascript:|srcdoc|<iframe|<svg/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;引号&quot;</h1>');
     expect(html).not.toContain('class="original"'); // a javascript: "original" is not a link
-    expect(page('page3/index.html')).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;引号&quot;</a>');
+    expect(page('page1/index.html')).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;引号&quot;</a>');
     expect(page('index.html')).toContain('<p class="site-description">a &lt;b&gt;test&lt;/b&gt; mirror</p>');
   });
 

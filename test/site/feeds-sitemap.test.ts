@@ -19,8 +19,8 @@ describe('sitemap.xml', () => {
   it('lists every post and list page with absolute, percent-encoded URLs that decode to the files', async () => {
     const model = memoryModel(posts(), { absoluteBase: 'https://mirror.example.org/镜像/', paginate: 2 });
     // What a build writes before the sitemap: list pages, then posts (the sitemap keeps that order).
-    const pages = ['index.html', 'page2/index.html', 'page3/index.html', 'page4/index.html', 'sources/大纪元/index.html',
-      'sources/大纪元/page2/index.html', 'sources/bbc-中文/index.html', 'sources/bbc-中文/page2/index.html', ...model.posts.map((p) => p.outPath)];
+    const pages = ['index.html', 'page2/index.html', 'page1/index.html', 'sources/大纪元/index.html',
+      'sources/大纪元/page1/index.html', 'sources/bbc-中文/index.html', ...model.posts.map((p) => p.outPath)];
     const out = { ...memoryOutput(), files: () => pages };
     await sitemap.generate(model, out);
     expect([...out.contents.keys()]).toEqual(['sitemap.xml']);
@@ -29,20 +29,21 @@ describe('sitemap.xml', () => {
     expect(parsed.error).toBe('');
     expect(parsed.root).toBe('{http://www.sitemaps.org/schemas/sitemap/0.9}urlset');
     const base = 'https://mirror.example.org/%E9%95%9C%E5%83%8F';
-    // 7 posts, 2 a page: home 4 pages; 大纪元 has 4 posts (2 pages), BBC 中文 3 (2 pages).
+    // 7 posts, 2 a page, numbered from the oldest: home 3 on the front page, then page2 and page1;
+    // 大纪元 has 4 posts (front page and page1), BBC 中文 3 (the front page only).
     const lists = [
-      `${base}/`, `${base}/page2/`, `${base}/page3/`, `${base}/page4/`,
-      `${base}/sources/%E5%A4%A7%E7%BA%AA%E5%85%83/`, `${base}/sources/%E5%A4%A7%E7%BA%AA%E5%85%83/page2/`,
-      `${base}/sources/bbc-%E4%B8%AD%E6%96%87/`, `${base}/sources/bbc-%E4%B8%AD%E6%96%87/page2/`,
+      `${base}/`, `${base}/page2/`, `${base}/page1/`,
+      `${base}/sources/%E5%A4%A7%E7%BA%AA%E5%85%83/`, `${base}/sources/%E5%A4%A7%E7%BA%AA%E5%85%83/page1/`,
+      `${base}/sources/bbc-%E4%B8%AD%E6%96%87/`,
     ];
-    expect(parsed.locs.slice(0, 8)).toEqual(lists);
-    expect(parsed.locs).toHaveLength(8 + TITLES.length);
-    expect(parsed.locs[8]).toBe(`${base}/2024-01-01/%E7%BF%BB%E5%A2%99%E4%B8%83%E7%A7%8D%E6%AD%A6%E5%99%A8%E4%B9%8B%E7%A6%BB%E5%88%AB%E9%92%A9-VPN-Gate-(%E4%B8%8A)/`);
+    expect(parsed.locs.slice(0, 6)).toEqual(lists);
+    expect(parsed.locs).toHaveLength(6 + TITLES.length);
+    expect(parsed.locs[6]).toBe(`${base}/2024-01-01/%E7%BF%BB%E5%A2%99%E4%B8%83%E7%A7%8D%E6%AD%A6%E5%99%A8%E4%B9%8B%E7%A6%BB%E5%88%AB%E9%92%A9-VPN-Gate-(%E4%B8%8A)/`);
     for (const loc of parsed.locs) {
       // Plain ASCII, no character a sitemap reader could misread; the server decodes it to the file.
       expect(loc).toMatch(/^https:\/\/mirror\.example\.org\/[A-Za-z0-9\-._~%!'()*/]*$/);
     }
-    const postPaths = parsed.locs.slice(8).map((loc) => decodeURIComponent(new URL(loc).pathname));
+    const postPaths = parsed.locs.slice(6).map((loc) => decodeURIComponent(new URL(loc).pathname));
     expect(postPaths).toEqual(model.posts.map((p) => `/镜像${p.url}`));
     expect(doc).toContain('<lastmod>2024-01-15T08:30:00Z</lastmod>');
     expect(sourcePath('BBC 中文')).toBe('sources/bbc-中文/');
@@ -80,14 +81,14 @@ describe('sitemap.xml', () => {
     const model = memoryModel(posts(), { absoluteBase: 'https://x.example', paginate: 2 });
     const byCount = memoryOutput();
     const files = await writeSitemap(sitemapPages(model, 'https://x.example'), 'https://x.example', byCount, { urls: 5, bytes: 1 << 20 });
-    // 4 home pages + 4 source pages + 7 posts = 15 URLs → 3 files of 5.
+    // 3 home pages + 3 source pages + 7 posts = 13 URLs → 3 files of at most 5.
     expect(files).toEqual(['sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml', 'sitemap.xml']);
     const index = expatLocs(byCount.contents.get('sitemap.xml')!);
     expect(index.root).toBe('{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex');
     expect(index.locs).toEqual(['https://x.example/sitemap-1.xml', 'https://x.example/sitemap-2.xml', 'https://x.example/sitemap-3.xml']);
     const all = files.slice(0, 3).flatMap((f) => expatLocs(byCount.contents.get(f)!).locs);
-    expect(all).toHaveLength(15);
-    expect(new Set(all).size).toBe(15);
+    expect(all).toHaveLength(13);
+    expect(new Set(all).size).toBe(13);
     const bySize = memoryOutput();
     const small = await writeSitemap(sitemapPages(model, 'https://x.example'), 'https://x.example', bySize, { urls: 50_000, bytes: 600 });
     expect(small.length).toBeGreaterThan(3);

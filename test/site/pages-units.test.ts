@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../src/config/load-site-config.js';
 import { UsageError } from '../../src/model/index.js';
 import type { SitePost } from '../../src/site/site-model.js';
+import { stablePages } from '../../src/site/paginate.js';
 import { FACADES_JS } from '../../src/site/theme/facades-script.js';
 import { displayMonthDay, monthOf } from '../../src/site/display-date.js';
 import { groupPosts, sourceGroups } from '../../src/site/theme/groups.js';
@@ -13,6 +14,35 @@ import { markdownToHtml } from '../../src/site/theme/markdown.js';
 import { sourceNeighbours } from '../../src/site/theme/neighbours.js';
 import { renderAboutPage } from '../../src/site/theme/static-pages.js';
 import { postVideoId, youtubeVideoId } from '../../src/site/theme/youtube.js';
+
+describe('pagination numbered from the oldest', () => {
+  const newestFirst = (n: number): number[] => Array.from({ length: n }, (_, i) => n - i);
+
+  it('fills numbered pages from the oldest and leaves the newest perPage to 2·perPage−1 items on the front page', () => {
+    expect(stablePages([], 50)).toEqual([{ items: [], file: 'index.html', number: 1, front: true }]);
+    expect(stablePages(newestFirst(99), 50).map((p) => p.items.length)).toEqual([99]);
+    const pages = stablePages(newestFirst(120), 50);
+    expect(pages.map((p) => [p.file, p.items.length, p.newer, p.older])).toEqual([
+      ['index.html', 70, undefined, 'page1/index.html'],
+      ['page1/index.html', 50, 'index.html', undefined],
+    ]);
+    expect(pages[1]!.items).toEqual(newestFirst(50));
+    expect(stablePages(newestFirst(150), 50).map((p) => [p.file, p.items[0], p.items.at(-1)])).toEqual([
+      ['index.html', 150, 101], ['page2/index.html', 100, 51], ['page1/index.html', 50, 1],
+    ]);
+  });
+
+  it('changes only the front page, and the newest numbered page when a page fills, as posts are added', () => {
+    const snapshot = (n: number): Map<string, string> => new Map(stablePages(newestFirst(n), 10).map((p) => [p.file, JSON.stringify(p)]));
+    for (let n = 30; n < 80; n++) {
+      const before = snapshot(n);
+      const after = snapshot(n + 1);
+      const changed = [...after].filter(([file, page]) => before.get(file) !== page).map(([file]) => file);
+      expect(changed.length, `${n} → ${n + 1}: ${changed.join(', ')}`).toBeLessThanOrEqual(3);
+      expect(changed).toContain('index.html');
+    }
+  });
+});
 
 describe('YouTube detection', () => {
   it('reads the video id of every kind of YouTube page link, and nothing else', () => {

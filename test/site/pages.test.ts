@@ -68,17 +68,19 @@ const voa = sourcePath('美国之音');
 const dw = sourcePath('德国之声');
 
 describe('source lists', () => {
-  it('writes one paginated list per source at its sourcePath folder, newest first', () => {
+  it('writes one paginated list per source at its sourcePath folder, newest first, pages numbered from the oldest', () => {
     expect(voa).toBe('sources/美国之音/');
-    const pages = [`${voa}index.html`, `${voa}page2/index.html`, `${voa}page3/index.html`];
+    // 7 posts by 3: the oldest 3 on page1, the newest 4 on the front page.
+    const pages = [`${voa}index.html`, `${voa}page1/index.html`];
     for (const p of pages) expect(existsSync(join(out, p)), p).toBe(true);
-    expect(existsSync(join(out, `${voa}page4`))).toBe(false);
+    expect(existsSync(join(out, `${voa}page2`))).toBe(false);
+    expect(pages.map((p) => listed(p).length)).toEqual([4, 3]);
     const items = pages.flatMap(listed);
     expect(items).toHaveLength(7);
     const numbers = items.map((t) => Number(/第(\d+)篇/.exec(t)![1]));
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
     expect(page(`${voa}index.html`)).toMatch(/<h2 class="month" id="m2021-03">2021年3月<\/h2>/);
-    expect(page(`${voa}page2/index.html`)).toContain('href="../index.html">← 较新</a>');
+    expect(page(`${voa}page1/index.html`)).toContain('href="../index.html">← 较新</a>');
   });
 
   it('lists every source with its count on the first home page and on sources/index.html', () => {
@@ -88,7 +90,8 @@ describe('source lists', () => {
       expect(html).toContain('>德国之声</a> <span class="count">4</span>');
       expect(html).toContain('>Matters</a> <span class="count">2</span>');
     }
-    expect(page('page2/index.html')).not.toContain('sources-summary');
+    expect(page('index.html')).toContain('sources-summary');
+    expect(page('page3/index.html')).not.toContain('sources-summary');
   });
 });
 
@@ -111,9 +114,9 @@ describe('categories, tags and the archive', () => {
     const counts = Object.fromEntries([...html.matchAll(/>(\d{4})年(\d+)月<\/a> <span class="count">(\d+)</g)].map((m) => [`${m[1]}-${m[2]}`, Number(m[3])]));
     expect(counts).toEqual({ '2021-1': 5, '2021-2': 5, '2021-3': 3 });
     expect(html.indexOf('2021年3月')).toBeLessThan(html.indexOf('2021年1月'));
-    expect(listed('archive/2021/01/index.html')).toHaveLength(3);
-    expect(listed('archive/2021/01/page2/index.html')).toHaveLength(2);
-    expect(existsSync(join(out, 'archive/2021/01/page3'))).toBe(false);
+    // 5 posts by 3: one page (a front page holds up to 2 × 3 - 1).
+    expect(listed('archive/2021/01/index.html')).toHaveLength(5);
+    expect(existsSync(join(out, 'archive/2021/01/page1'))).toBe(false);
     expect(page('archive/2021/02/index.html')).toContain('<a href="../01/index.html">2021年1月 →</a>');
   });
 });
@@ -264,7 +267,10 @@ describe('every page', () => {
 describe('a later build', () => {
   it('rewrites the lists and neighbours a new post changes, and leaves the other lists alone', async () => {
     const mtime = (rel: string): number => statSync(join(out, rel)).mtimeMs;
-    const before = { dw: mtime(`${dw}index.html`), dwPage2: mtime(`${dw}page2/index.html`), march: mtime('archive/2021/03/index.html') };
+    // Home pages are numbered from the oldest: page1 holds Jan 10, 11, 12, older than the new post.
+    const kept = (): Record<string, number> => ({ dw: mtime(`${dw}index.html`), home1: mtime('page1/index.html'), march: mtime('archive/2021/03/index.html') });
+    const before = kept();
+    const home3 = page('page3/index.html');
     const oldNewest = posts13().find((f) => page(f).includes('<h1 class="post-title">视频二</h1>'))!;
     expect(page(oldNewest)).not.toContain('rel="next"');
     await new Promise((r) => setTimeout(r, 20));
@@ -274,7 +280,8 @@ describe('a later build', () => {
     expect(page(`${sourcePath('Matters')}index.html`)).toContain('新的一篇');
     expect(page(oldNewest)).toMatch(/<a class="next" rel="next" href="[^"]+"><span class="label">下一篇 →<\/span> 新的一篇<\/a>/);
     expect(page('archive/index.html')).toContain('2021年1月</a> <span class="count">6</span>');
-    expect({ dw: mtime(`${dw}index.html`), dwPage2: mtime(`${dw}page2/index.html`), march: mtime('archive/2021/03/index.html') }).toEqual(before);
+    expect(kept()).toEqual(before);
+    expect(page('page3/index.html')).not.toBe(home3); // shifted by the new post
   });
 });
 

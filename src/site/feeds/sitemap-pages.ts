@@ -1,4 +1,4 @@
-import { pageFile } from '../paginate.js';
+import { stablePages } from '../paginate.js';
 import type { SiteModel } from '../site-model.js';
 import { sourcePath } from '../source-path.js';
 import { absoluteUrl, pagePath } from './absolute-url.js';
@@ -12,9 +12,9 @@ interface KnownPage {
 
 /**
  * The pages this module can name itself: the home list's pages, each source's list pages
- * (`sourcePath(site)` + jekyll-paginate's `index.html`, `page2/index.html`, …), then every post
- * page. A list page's lastmod is its newest post's date (every page of a list shifts when a
- * post is added). `base` is from `siteBase` and must not be ''.
+ * (`sourcePath(site)` + `index.html`, `page<n>/index.html`: see stablePages), then every post
+ * page. A list page's lastmod is its newest post's date. `base` is from `siteBase` and must
+ * not be ''.
  */
 export function* sitemapPages(model: SiteModel, base: string): Generator<SitemapPage> {
   for (const p of knownPages(model)) yield toSitemapPage(p, base);
@@ -43,23 +43,22 @@ function toSitemapPage(p: KnownPage, base: string): SitemapPage {
 }
 
 function* knownPages(model: SiteModel): Generator<KnownPage> {
-  const perPage = Math.max(1, Math.floor(model.settings.paginate));
-  yield* listPages('', model.posts.length, model.posts[0]?.post.date, perPage);
-  const sources = new Map<string, { count: number; newest: number }>();
+  yield* listPages('', model.posts, model.settings.paginate);
+  const sources = new Map<string, Array<SiteModel['posts'][number]>>();
   for (const p of model.posts) {
     const folder = sourcePath(p.post.site);
-    const s = sources.get(folder);
-    if (s) s.count++;
-    else sources.set(folder, { count: 1, newest: p.post.date });
+    const list = sources.get(folder);
+    if (list) list.push(p);
+    else sources.set(folder, [p]);
   }
-  for (const [folder, s] of sources) yield* listPages(folder, s.count, s.newest, perPage);
+  for (const [folder, posts] of sources) yield* listPages(folder, posts, model.settings.paginate);
   for (const p of model.posts) yield { outPath: p.outPath, lastmod: p.post.date };
 }
 
-function* listPages(folder: string, count: number, newest: number | undefined, perPage: number): Generator<KnownPage> {
-  const pages = Math.max(1, Math.ceil(count / perPage));
-  for (let n = 1; n <= pages; n++) {
-    const outPath = folder + pageFile(n);
+function* listPages(folder: string, posts: SiteModel['posts'], perPage: number): Generator<KnownPage> {
+  for (const page of stablePages(posts, perPage)) {
+    const outPath = folder + page.file;
+    const newest = page.items[0]?.post.date;
     yield newest !== undefined ? { outPath, lastmod: newest } : { outPath };
   }
 }

@@ -1,6 +1,5 @@
 import { displayText } from '../display-text.js';
 import { escapeHtml } from '../escape-html.js';
-import { pageFile } from '../paginate.js';
 import { relativeHref } from '../relative-href.js';
 import type { SitePost } from '../site-model.js';
 import { renderCountList, type CountEntry } from './count-list.js';
@@ -11,11 +10,8 @@ import type { SiteInfo } from './site-info.js';
 export interface PostListOptions {
   /** This page's file, relative to the output folder. */
   readonly self: string;
-  /** 1-based. */
-  readonly page: number;
-  readonly pageCount: number;
-  /** The file of page n of this list. */
-  readonly pageFile: (page: number) => string;
+  /** Where the page sits in its list (see stablePages): files relative to the output folder. */
+  readonly page: { readonly number: number; readonly front: boolean; readonly newer?: string | undefined; readonly older?: string | undefined };
   /** The page's heading (h1); the document title adds the page number and the site. */
   readonly heading: string;
   /** The document title of the first page, when not `heading - site`. */
@@ -74,13 +70,16 @@ export function renderPostList(posts: readonly SitePost[], o: PostListOptions, s
   }
   if (month) parts.push('</ul>');
   if (posts.length === 0) parts.push('<p>还没有文章。</p>');
-  if (o.pageCount > 1) {
-    const newer = o.page > 1 ? `<a rel="prev" href="${escapeHtml(relativeHref(o.self, o.pageFile(o.page - 1)))}">← 较新</a>` : '<span></span>';
-    const older = o.page < o.pageCount ? `<a rel="next" href="${escapeHtml(relativeHref(o.self, o.pageFile(o.page + 1)))}">较旧 →</a>` : '<span></span>';
-    parts.push(`<nav class="pagination" aria-label="分页">${newer}<span>第 ${o.page} / ${o.pageCount} 页</span>${older}</nav>`);
+  const { newer, older } = o.page;
+  if (newer || older) {
+    // Pages are numbered from the oldest, so a page's number never changes (see stablePages).
+    const link = (file: string | undefined, rel: string, label: string): string =>
+      file ? `<a rel="${rel}" href="${escapeHtml(relativeHref(o.self, file))}">${label}</a>` : '<span></span>';
+    const label = o.page.front ? '最新' : `第 ${o.page.number} 页`;
+    parts.push(`<nav class="pagination" aria-label="分页">${link(newer, 'prev', '← 较新')}<span>${label}</span>${link(older, 'next', '较旧 →')}</nav>`);
   }
   if (o.after) parts.push(typeof o.after === 'string' ? o.after : o.after(o.self));
-  const title = o.page > 1 ? `${o.heading} - 第 ${o.page} 页 - ${site.title}` : o.title ?? `${o.heading} - ${site.title}`;
+  const title = o.page.front ? o.title ?? `${o.heading} - ${site.title}` : `${o.heading} - 第 ${o.page.number} 页 - ${site.title}`;
   return pageShell({
     title, siteTitle: site.title, ...(site.description ? { siteDescription: site.description } : {}),
     homeHref: relativeHref(o.self, 'index.html'), cssHref: relativeHref(o.self, site.cssFile), main: parts.join('\n'),
@@ -88,16 +87,7 @@ export function renderPostList(posts: readonly SitePost[], o: PostListOptions, s
   });
 }
 
-/**
- * One page of the home list (`index.html`, `page2/index.html`…). The first page also lists
- * every source with its post count, when `sources` is given.
- */
-export function renderListPage(posts: readonly SitePost[], page: number, pageCount: number, site: SiteInfo, sources?: readonly CountEntry[]): string {
-  const self = pageFile(page);
-  const after = page === 1 && sources
-    ? `<section class="sources-summary" aria-labelledby="sources-heading">\n<h2 id="sources-heading">来源（${sources.length}）</h2>\n${renderCountList(sources, self)}\n</section>`
-    : undefined;
-  return renderPostList(posts, {
-    self, page, pageCount, pageFile, heading: '最新文章', title: site.title, current: 'home', ...(after ? { after } : {}),
-  }, site);
+/** The home list's summary of sources (its front page only). */
+export function sourcesSummary(sources: readonly CountEntry[], self: string): string {
+  return `<section class="sources-summary" aria-labelledby="sources-heading">\n<h2 id="sources-heading">来源（${sources.length}）</h2>\n${renderCountList(sources, self)}\n</section>`;
 }
