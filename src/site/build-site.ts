@@ -1,17 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
-import { writeFileAtomic } from '../archive/atomic-write.js';
+import { join, resolve } from 'node:path';
 import { STATE_DIR } from '../archive/archive.js';
 import type { SiteConfig } from '../config/load-site-config.js';
-import { SamizdatError } from '../model/index.js';
 import { SiteCache } from './cache/site-cache.js';
-import { contentSignature } from './cache/signature.js';
 import { GENERATORS } from './generators/index.js';
 import { loadSitePosts } from './load-posts.js';
 import { permalinkTemplate } from './permalink.js';
-import { pageHtml, plainText } from './post-content.js';
-import type { Generator, SiteModel, SiteOutput, SitePost, SiteSettings } from './site-model.js';
+import { siteModel } from './post-content.js';
+import { canRunAlongside, runAlongside } from './run-alongside.js';
+import type { Generator, SitePost, SiteSettings } from './site-model.js';
+import { createSiteOutput, emptyRecord } from './site-output.js';
 
 export const BUILD_DEFAULTS = {
   paginate: 50,
@@ -88,75 +87,53 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
       if (generators.some((g) => g.reserved?.(p.outPath))) skipped.push(`${p.file}: its URL ${p.url} is taken by a page of the site`);
       else posts.push(p);
     }
-    const model: SiteModel = {
-      posts,
-      settings: siteSettings(o.config),
-      archiveDir: o.archiveDir,
-      html: (p) => pageHtml(o.archiveDir, p),
-      text: (p) => plainText(o.archiveDir, p),
-    };
+    const model = siteModel(posts, siteSettings(o.config), o.archiveDir);
 
     // What the last build wrote, unless it is gone (output deleted) or a full build is asked for.
     const stored = cache?.outputs(outRoot) ?? new Map<string, string>();
     const previous = !o.full && existsSync(join(outRoot, 'index.html')) ? stored : new Map<string, string>();
-    const current = new Map<string, string>();
     const recalled = previous.size ? (cache?.memory(outRoot) ?? new Map<string, string>()) : new Map<string, string>();
-    const memory = new Map<string, string>();
-    let written = 0;
-    let unchanged = 0;
+    const record = emptyRecord();
+    record.skipped.push(...skipped);
+    record.warnings.push(...warnings);
     let stage = '';
-    const madeDirs = new Set<string>();
-    const out: SiteOutput = {
-      files: () => current.keys(),
-      skip: (line) => void skipped.push(line),
-      warn: (line) => void warnings.push(line),
-      recall: (key) => recalled.get(key),
-      remember: (key, value) => void memory.set(key, value),
-      isFresh(rel, sig) {
-        if (previous.get(rel) !== sig) return false;
-        current.set(rel, sig);
-        unchanged++;
-        return true;
-      },
-      async write(rel, data, sig) {
-        const abs = resolve(outRoot, rel);
-        // Paths come from post titles: whatever a template does, nothing leaves the output folder.
-        if (!abs.startsWith(outRoot + sep)) throw new SamizdatError('site', 'bad-path', `build: output path ${rel} leaves ${outRoot}`);
-        const s = sig ?? contentSignature(data);
-        current.set(rel, s);
-        if (!sig && previous.get(rel) === s) {
-          unchanged++;
-          return;
+    const out = createSiteOutput(outRoot, previous, recalled, record, (n) => n % 200 === 0 && o.onProgress?.(n, stage));
+    // Generators marked `alongside` (post pages: the most work, and nothing else reads it) run
+    // on a worker thread while this one runs the others; the sitemap waits for them.
+    const alongside: Array<{ done: Promise<void>; stop: () => Promise<void> }> = [];
+    const parallel = canRunAlongside();
+    try {
+      for (const g of generators) {
+        const t = Date.now();
+        if (g.listsFiles) await Promise.all(alongside.map((a) => a.done));
+        if (g.alongside && parallel) {
+          const run = runAlongside(g, model, outRoot, previous, recalled, record);
+          run.done.then(() => (stageMs[g.name] = Date.now() - t), () => undefined);
+          alongside.push(run);
+          continue;
         }
-        try {
-          // Most pages sit in a folder of their own: create it up front rather than after a failed open.
-          const dir = dirname(abs);
-          if (!madeDirs.has(dir)) {
-            mkdirSync(dir, { recursive: true });
-            madeDirs.add(dir);
-          }
-          writeFileAtomic(abs, data);
-        } catch (err) {
-          throw new SamizdatError('site', 'write', `build: cannot write ${abs} (${(err as Error).message.split('\n')[0]})`, { cause: err });
-        }
-        if (++written % 200 === 0) o.onProgress?.(written, stage);
-      },
-    };
-    for (const g of generators) {
-      stage = g.name;
-      const t = Date.now();
-      await g.generate(model, out);
-      stageMs[g.name] = Date.now() - t;
+        stage = g.name;
+        await g.generate(model, out);
+        stageMs[g.name] = Date.now() - t;
+      }
+      await Promise.all(alongside.map((a) => a.done));
+    } catch (err) {
+      await Promise.all(alongside.map((a) => a.stop()));
+      throw err;
     }
+    const current = record.current;
     let removed = 0;
     for (const rel of stored.keys()) {
       if (current.has(rel)) continue;
       await rm(resolve(outRoot, rel), { force: true });
       removed++;
     }
-    cache?.saveOutputs(outRoot, current, stored, memory);
-    o.onProgress?.(written, 'done');
-    return { posts: posts.length, read: loaded.read, written, unchanged, removed, skipped, warnings, ms: Date.now() - started, stageMs };
+    cache?.saveOutputs(outRoot, current, stored, record.memory);
+    o.onProgress?.(record.written, 'done');
+    return {
+      posts: posts.length, read: loaded.read, written: record.written, unchanged: record.unchanged, removed,
+      skipped: record.skipped, warnings: record.warnings, ms: Date.now() - started, stageMs,
+    };
   } finally {
     cache?.close();
   }

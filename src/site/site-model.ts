@@ -69,5 +69,12 @@ export interface Generator {
   readonly name: string;
   /** Output paths (or prefixes ending in '/') this generator owns; a post URL there is refused. */
   readonly reserved?: (path: string) => boolean;
+  /**
+   * May run on a worker thread while the others run: it reads only the model and the post
+   * files, writes only files of its own, and remembers nothing.
+   */
+  readonly alongside?: boolean;
+  /** Lists the files of the build (the sitemap): runs after every generator before it has finished. */
+  readonly listsFiles?: boolean;
   generate(model: SiteModel, out: SiteOutput): Promise<void>;
 }

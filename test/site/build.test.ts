@@ -156,6 +156,13 @@ describe('samizdat build', () => {
     expect(json.posts).toBe(120);
     expect(json.skipped).toHaveLength(2);
     expect(page('index.html')).toBe(readFileSync(join(cliOut, 'index.html'), 'utf8'));
+    // The CLI renders post pages on a worker thread (this process, running the sources, does not): same pages.
+    const json2 = json as unknown as { written: number; stageMs: Record<string, number> };
+    expect(json2.stageMs['post pages']).toBeGreaterThanOrEqual(0);
+    const postPages = outputFiles().filter((f) => /^\d{4}-\d{2}-\d{2}\/.*\.html$/.test(f));
+    expect(postPages).toHaveLength(120);
+    for (const f of postPages) expect(readFileSync(join(cliOut, f), 'utf8'), f).toBe(page(f));
+    expect(json2.written).toBe(report.written);
     const bad = await runCli(['build', '--archive', archive, '--nope']);
     expect(bad.code).toBe(2);
   });

@@ -31,6 +31,7 @@ export const feeds: Generator = feedsGenerator();
  */
 export const sitemap: Generator = {
   name: 'sitemap',
+  listsFiles: true,
   reserved: (path) => SITEMAP_FILE.test(path),
   async generate(model, out) {
     const base = siteBase(model.settings.absoluteBase);

@@ -11,6 +11,7 @@ import { runEach } from './run-each.js';
  */
 export const postPages: Generator = {
   name: 'post pages',
+  alongside: true,
   async generate(model, out) {
     const settings = JSON.stringify(model.settings);
     const neighboursOf = sourceNeighbours(sourceGroups(model.posts));

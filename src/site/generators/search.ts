@@ -1,5 +1,6 @@
 import { SamizdatError } from '../../model/index.js';
-import { signature } from '../cache/signature.js';
+import { createHash } from 'node:crypto';
+import { VERSION } from '../../version.js';
 import { displayDateTime } from '../display-date.js';
 import { displayText } from '../display-text.js';
 import { relativeHref } from '../relative-href.js';
@@ -30,9 +31,11 @@ export const search: Generator = {
     await out.write(SEARCH_CSS, SEARCH_STYLESHEET);
     await out.write(SEARCH_PAGE, renderSearchPage(model.settings));
 
-    // A post's key names everything its search record is made from: a changed post is a new one.
+    // A post's key names everything its search record is made from (not the theme: a new page
+    // design leaves the index alone, a new version of samizdat does not): a changed post is a new one.
     const posts = [...model.posts].reverse(); // oldest first: a full build numbers them in date order
-    const keyOf = (p: SitePost): string => signature(FORMAT, 'doc', p.file, p.stamp, p.outPath, model.settings.timeZone);
+    const keyOf = (p: SitePost): string =>
+      createHash('sha1').update(JSON.stringify([FORMAT, VERSION, p.file, p.stamp, p.outPath, model.settings.timeZone])).digest('base64url');
     const current = new Map(posts.map((p) => [keyOf(p), p]));
     const plan = planSearchBuild(FORMAT, parseState(out.recall(MEMORY_KEY)), [...current.keys()]);
     const state = plan.state;

@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { SamizdatError } from '../model/index.js';
+import type { Generator, SiteModel } from './site-model.js';
+import type { OutputRecord } from './site-output.js';
+
+export interface WorkerJob {
+  readonly generator: string;
+  readonly outRoot: string;
+  readonly archiveDir: string;
+  readonly posts: SiteModel['posts'];
+  readonly settings: SiteModel['settings'];
+  readonly previous: ReadonlyArray<readonly [string, string]>;
+  readonly recalled: ReadonlyArray<readonly [string, string]>;
+}
+
+export type WorkerReply =
+  | { readonly ok: { current: Array<[string, string]>; memory: Array<[string, string]>; skipped: string[]; warnings: string[]; written: number; unchanged: number } }
+  | { readonly error: { stage: string; code: string; message: string } };
+
+const SCRIPT = new URL('./site-worker.js', import.meta.url);
+
+/**
+ * True when generators marked `alongside` can run on a worker thread: more than one core,
+ * and the compiled worker is there (tests running the sources render in the main thread —
+ * same code, same files).
+ */
+export function canRunAlongside(): boolean {
+  return availableParallelism() > 1 && process.env.SAMIZDAT_WORKERS !== '0' && existsSync(fileURLToPath(SCRIPT));
+}
+
+/**
+ * Runs one generator on a worker thread while the main thread runs the others, then merges
+ * what it wrote into the build's record. `stop()` ends the thread (the build failed).
+ */
+export function runAlongside(
+  g: Generator, model: SiteModel, outRoot: string, previous: ReadonlyMap<string, string>, recalled: ReadonlyMap<string, string>, record: OutputRecord,
+): { done: Promise<void>; stop: () => Promise<void> } {
+  const worker = new Worker(SCRIPT);
+  const job: WorkerJob = {
+    generator: g.name, outRoot, archiveDir: model.archiveDir ?? '', posts: model.posts, settings: model.settings,
+    previous: [...previous], recalled: [...recalled],
+  };
+  const done = new Promise<void>((resolve, reject) => {
+    worker.once('message', (reply: WorkerReply) => {
+      if ('error' in reply) {
+        reject(new SamizdatError(reply.error.stage, reply.error.code, reply.error.message));
+        return;
+      }
+      const r = reply.ok;
+      for (const [rel, sig] of r.current) record.current.set(rel, sig);
+      for (const [key, value] of r.memory) record.memory.set(key, value);
+      record.skipped.push(...r.skipped);
+      record.warnings.push(...r.warnings);
+      record.written += r.written;
+      record.unchanged += r.unchanged;
+      resolve();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new SamizdatError('site', 'internal', `build: the ${g.name} worker stopped (exit code ${code})`)));
+  }).finally(() => void worker.terminate());
+  worker.postMessage(job);
+  return { done, stop: async () => void (await worker.terminate()) };
+}

@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import { writeFileAtomic } from '../archive/atomic-write.js';
+import { SamizdatError } from '../model/index.js';
+import { contentSignature } from './cache/signature.js';
+import type { SiteOutput } from './site-model.js';
+
+/** What a build's output recorded: the files written or kept, with their signatures, and the rest of its report. */
+export interface OutputRecord {
+  /** Files written or kept in this build → their signature, in the order they came. */
+  readonly current: Map<string, string>;
+  readonly memory: Map<string, string>;
+  readonly skipped: string[];
+  readonly warnings: string[];
+  written: number;
+  unchanged: number;
+}
+
+export function emptyRecord(): OutputRecord {
+  return { current: new Map(), memory: new Map(), skipped: [], warnings: [], written: 0, unchanged: 0 };
+}
+
+/**
+ * The SiteOutput of a build into `outRoot`: `previous` holds the signatures of the last build's
+ * files (empty for a full build), `recalled` what generators remembered then. Used by the main
+ * thread and by the worker that renders post pages alongside (site-worker.ts).
+ */
+export function createSiteOutput(
+  outRoot: string, previous: ReadonlyMap<string, string>, recalled: ReadonlyMap<string, string>, record: OutputRecord,
+  onWritten?: (written: number) => void,
+): SiteOutput {
+  const madeDirs = new Set<string>();
+  return {
+    files: () => record.current.keys(),
+    skip: (line) => void record.skipped.push(line),
+    warn: (line) => void record.warnings.push(line),
+    recall: (key) => recalled.get(key),
+    remember: (key, value) => void record.memory.set(key, value),
+    isFresh(rel, sig) {
+      if (previous.get(rel) !== sig) return false;
+      record.current.set(rel, sig);
+      record.unchanged++;
+      return true;
+    },
+    async write(rel, data, sig) {
+      const abs = resolve(outRoot, rel);
+      // Paths come from post titles: whatever a template does, nothing leaves the output folder.
+      if (!abs.startsWith(outRoot + sep)) throw new SamizdatError('site', 'bad-path', `build: output path ${rel} leaves ${outRoot}`);
+      const s = sig ?? contentSignature(data);
+      record.current.set(rel, s);
+      if (!sig && previous.get(rel) === s) {
+        record.unchanged++;
+        return;
+      }
+      try {
+        // Most pages sit in a folder of their own: create it up front rather than after a failed open.
+        const dir = dirname(abs);
+        if (!madeDirs.has(dir)) {
+          mkdirSync(dir, { recursive: true });
+          madeDirs.add(dir);
+        }
+        writeFileAtomic(abs, data);
+      } catch (err) {
+        throw new SamizdatError('site', 'write', `build: cannot write ${abs} (${(err as Error).message.split('\n')[0]})`, { cause: err });
+      }
+      record.written++;
+      onWritten?.(record.written);
+    },
+  };
+}
