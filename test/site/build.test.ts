@@ -166,4 +166,15 @@ describe('samizdat build', () => {
     const bad = await runCli(['build', '--archive', archive, '--nope']);
     expect(bad.code).toBe(2);
   });
+
+  it('stops with a one-line error naming the file when a page cannot be written (also from the post-page worker)', async () => {
+    const blocked = join(archive, 'blocked-out');
+    mkdirSync(blocked, { recursive: true });
+    writeFileSync(join(blocked, '2014-04-18'), 'a file where a folder of post pages must go');
+    const r = await runCli(['build', '--archive', archive, '--out', blocked]);
+    expect(r.code).not.toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.at(-1)).toMatch(/cannot write .*blocked-out\/2014-04-18\/.*index\.html/);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
 });

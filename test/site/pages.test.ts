@@ -282,6 +282,22 @@ describe('a later build', () => {
     expect(page('archive/index.html')).toContain('2021年1月</a> <span class="count">6</span>');
     expect(kept()).toEqual(before);
     expect(page('page3/index.html')).not.toBe(home3); // shifted by the new post
+
+    // A new post after all others: the front pages change, the numbered pages of its lists do not.
+    // Home: 15 posts by 3 fill page4; page3 gets a newer link to it, pages 1 and 2 stay.
+    const listed1 = [`${voa}page1/index.html`, 'page1/index.html', 'page2/index.html'];
+    const stamps = (): number[] => listed1.map(mtime);
+    const older = stamps();
+    const front = page(`${voa}index.html`);
+    await new Promise((r) => setTimeout(r, 20));
+    write(post('美国之音', T0 + 90 * DAY, { title: '最新的一篇' }));
+    const later = await buildSite({ archiveDir: archive, outDir: out, config: loadSiteConfig(join(archive, '_config.yml')) });
+    expect(later.posts).toBe(15);
+    expect(page(`${voa}index.html`)).not.toBe(front);
+    expect(page(`${voa}index.html`)).toContain('共 8 篇');
+    expect(page(`${voa}page1/index.html`)).not.toContain('共');
+    expect(stamps()).toEqual(older);
+    expect(page('page3/index.html')).toContain('href="../page4/index.html">← 较新</a>');
   });
 });
 
