@@ -1,16 +1,19 @@
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { STATE_DIR } from '../archive/archive.js';
 import type { SiteConfig } from '../config/load-site-config.js';
 import { SiteCache } from './cache/site-cache.js';
+import { themeSignature } from './cache/theme-signature.js';
 import { GENERATORS } from './generators/index.js';
 import { loadSitePosts } from './load-posts.js';
 import { permalinkTemplate } from './permalink.js';
 import { siteModel } from './post-content.js';
 import { canRunAlongside, runAlongside } from './run-alongside.js';
 import type { Generator, SitePost, SiteSettings } from './site-model.js';
-import { createSiteOutput, emptyRecord } from './site-output.js';
+import { createSiteOutput, emptyRecord, isClaimed } from './site-output.js';
+
+/** What the build remembers of the theme it last rendered with. */
+const THEME_KEY = 'build:theme';
 
 export const BUILD_DEFAULTS = {
   paginate: 50,
@@ -101,7 +104,11 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     // Generators marked `alongside` (post pages: the most work, and nothing else reads it) run
     // on a worker thread while this one runs the others; the sitemap waits for them.
     const alongside: Array<{ done: Promise<void>; stop: () => Promise<void> }> = [];
-    const parallel = canRunAlongside();
+    // A thread pays off when most pages are to be rendered: a full build, a new theme, many
+    // changed posts. Otherwise passing the model over would cost more than the checks it saves.
+    const theme = themeSignature();
+    const parallel = canRunAlongside() && (previous.size === 0 || recalled.get(THEME_KEY) !== theme || loaded.read > posts.length / 10);
+    record.memory.set(THEME_KEY, theme);
     try {
       for (const g of generators) {
         const t = Date.now();
@@ -122,10 +129,10 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
       throw err;
     }
     const current = record.current;
-    let removed = 0;
+    let removed = record.removed;
     for (const rel of stored.keys()) {
-      if (current.has(rel)) continue;
-      await rm(resolve(outRoot, rel), { force: true });
+      if (current.has(rel) || isClaimed(record, rel)) continue;
+      rmSync(resolve(outRoot, rel), { force: true });
       removed++;
     }
     cache?.saveOutputs(outRoot, current, stored, record.memory);

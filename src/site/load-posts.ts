@@ -31,7 +31,7 @@ type Entry =
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Bump when Entry changes shape: cached entries of another version are read again. */
-const ENTRY_VERSION = 2;
+const ENTRY_VERSION = 3;
 
 /**
  * Reads every post of the archive and gives it its Jekyll URL. A file that cannot be read,
@@ -46,21 +46,20 @@ export async function loadSitePosts(
   const skipped: string[] = [];
   const warnings: string[] = [];
   const files = listPostFiles(archiveDir, skipped);
-  const previous = options.cache?.posts() ?? new Map<string, { stamp: string; data: string }>();
-  const rows = new Map<string, { stamp: string; data: string }>();
+  const previous = options.cache?.posts<Entry>() ?? new Map<string, { stamp: string; entry: Entry }>();
+  const rows = new Map<string, { stamp: string; entry: Entry }>();
   const loaded: SitePost[] = [];
   let read = 0;
   for (const { path, size, mtime } of files) {
     const stamp = `${ENTRY_VERSION}:${size}:${mtime}:${options.template}:${options.timeZone}`;
     const hit = previous.get(path);
-    let data: string;
-    if (hit && hit.stamp === stamp) data = hit.data;
+    let entry: Entry;
+    if (hit && hit.stamp === stamp) entry = hit.entry;
     else {
-      data = JSON.stringify(await readEntry(archiveDir, path, options));
+      entry = readEntry(archiveDir, path, options);
       read++;
     }
-    rows.set(path, { stamp, data });
-    const entry = JSON.parse(data) as Entry;
+    rows.set(path, { stamp, entry });
     if (entry.kind === 'skip') skipped.push(`${path}: ${entry.reason}`);
     else if (entry.kind === 'post') {
       for (const p of entry.problems) warnings.push(`${path}: ${p}`);
@@ -70,7 +69,7 @@ export async function loadSitePosts(
       });
     }
   }
-  options.cache?.savePosts(rows, previous);
+  if (read > 0 || rows.size !== previous.size) options.cache?.savePosts(rows);
   loaded.sort((a, b) => a.post.date - b.post.date || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const byUrl = new Map<string, SitePost>();
   for (const p of loaded) {
@@ -81,7 +80,7 @@ export async function loadSitePosts(
   return { posts: [...byUrl.values()].reverse(), skipped, warnings, read };
 }
 
-async function readEntry(archiveDir: string, path: string, options: { template: string; timeZone: string }): Promise<Entry> {
+function readEntry(archiveDir: string, path: string, options: { template: string; timeZone: string }): Entry {
   let text: string;
   try {
     text = utf8.decode(readFileSync(join(archiveDir, path)));

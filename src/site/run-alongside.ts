@@ -17,7 +17,7 @@ export interface WorkerJob {
 }
 
 export type WorkerReply =
-  | { readonly ok: { current: Array<[string, string]>; memory: Array<[string, string]>; skipped: string[]; warnings: string[]; written: number; unchanged: number } }
+  | { readonly ok: { current: Array<[string, string]>; memory: Array<[string, string]>; skipped: string[]; warnings: string[]; claimed: string[]; written: number; unchanged: number; removed: number } }
   | { readonly error: { stage: string; code: string; message: string } };
 
 const SCRIPT = new URL('./site-worker.js', import.meta.url);
@@ -54,8 +54,10 @@ export function runAlongside(
       for (const [key, value] of r.memory) record.memory.set(key, value);
       record.skipped.push(...r.skipped);
       record.warnings.push(...r.warnings);
+      record.claimed.push(...r.claimed);
       record.written += r.written;
       record.unchanged += r.unchanged;
+      record.removed += r.removed;
       resolve();
     });
     worker.once('error', reject);

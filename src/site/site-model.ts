@@ -62,6 +62,16 @@ export interface SiteOutput {
   recall(key: string): string | undefined;
   /** Remembers `value` for the next build; saved when this build completes. */
   remember(key: string, value: string): void;
+  /**
+   * Hands every file under `prefix` (a folder, ending in '/') to the generator: they are
+   * written without being recorded, and the build neither keeps nor deletes them — the
+   * generator knows which exist (e.g. the search index's text files, one per passage).
+   */
+  claim(prefix: string): void;
+  /** Deletes a file, or a folder when `rel` ends in '/', under a claimed prefix. */
+  remove(rel: string): void;
+  /** Counts `files` under a claimed prefix as left as they were (for the build report). */
+  kept(files: number): void;
 }
 
 /** One kind of output (post pages, list pages, feeds, search…). */

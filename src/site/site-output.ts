@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../archive/atomic-write.js';
 import { SamizdatError } from '../model/index.js';
@@ -12,12 +12,19 @@ export interface OutputRecord {
   readonly memory: Map<string, string>;
   readonly skipped: string[];
   readonly warnings: string[];
+  /** Prefixes whose files generators manage themselves (SiteOutput.claim). */
+  readonly claimed: string[];
   written: number;
   unchanged: number;
+  removed: number;
 }
 
 export function emptyRecord(): OutputRecord {
-  return { current: new Map(), memory: new Map(), skipped: [], warnings: [], written: 0, unchanged: 0 };
+  return { current: new Map(), memory: new Map(), skipped: [], warnings: [], claimed: [], written: 0, unchanged: 0, removed: 0 };
+}
+
+export function isClaimed(record: OutputRecord, rel: string): boolean {
+  return record.claimed.some((prefix) => rel.startsWith(prefix));
 }
 
 /**
@@ -30,12 +37,25 @@ export function createSiteOutput(
   onWritten?: (written: number) => void,
 ): SiteOutput {
   const madeDirs = new Set<string>();
+  const inside = (rel: string): string => {
+    const abs = resolve(outRoot, rel);
+    // Paths come from post titles: whatever a template does, nothing leaves the output folder.
+    if (!abs.startsWith(outRoot + sep)) throw new SamizdatError('site', 'bad-path', `build: output path ${rel} leaves ${outRoot}`);
+    return abs;
+  };
   return {
     files: () => record.current.keys(),
     skip: (line) => void record.skipped.push(line),
     warn: (line) => void record.warnings.push(line),
     recall: (key) => recalled.get(key),
     remember: (key, value) => void record.memory.set(key, value),
+    claim: (prefix) => void record.claimed.push(prefix),
+    kept: (files) => void (record.unchanged += files),
+    remove(rel) {
+      if (!isClaimed(record, rel)) throw new SamizdatError('site', 'internal', `build: ${rel} is not in a claimed folder`);
+      rmSync(inside(rel), { recursive: rel.endsWith('/'), force: true });
+      record.removed++;
+    },
     isFresh(rel, sig) {
       if (previous.get(rel) !== sig) return false;
       record.current.set(rel, sig);
@@ -43,14 +63,14 @@ export function createSiteOutput(
       return true;
     },
     async write(rel, data, sig) {
-      const abs = resolve(outRoot, rel);
-      // Paths come from post titles: whatever a template does, nothing leaves the output folder.
-      if (!abs.startsWith(outRoot + sep)) throw new SamizdatError('site', 'bad-path', `build: output path ${rel} leaves ${outRoot}`);
-      const s = sig ?? contentSignature(data);
-      record.current.set(rel, s);
-      if (!sig && previous.get(rel) === s) {
-        record.unchanged++;
-        return;
+      const abs = inside(rel);
+      if (!isClaimed(record, rel)) {
+        const s = sig ?? contentSignature(data);
+        record.current.set(rel, s);
+        if (!sig && previous.get(rel) === s) {
+          record.unchanged++;
+          return;
+        }
       }
       try {
         // Most pages sit in a folder of their own: create it up front rather than after a failed open.

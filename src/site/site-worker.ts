@@ -15,7 +15,10 @@ parentPort?.once('message', (job: WorkerJob) => {
       const out = createSiteOutput(job.outRoot, new Map(job.previous), new Map(job.recalled), record);
       await generator.generate(siteModel(job.posts, job.settings, job.archiveDir), out);
       return {
-        ok: { current: [...record.current], memory: [...record.memory], skipped: record.skipped, warnings: record.warnings, written: record.written, unchanged: record.unchanged },
+        ok: {
+          current: [...record.current], memory: [...record.memory], skipped: record.skipped, warnings: record.warnings, claimed: record.claimed,
+          written: record.written, unchanged: record.unchanged, removed: record.removed,
+        },
       };
     } catch (err) {
       return { error: err instanceof SamizdatError ? { stage: err.stage, code: err.code, message: err.message } : { stage: 'site', code: 'internal', message: String((err as Error)?.message ?? err) } };

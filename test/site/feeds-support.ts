@@ -82,6 +82,11 @@ export function memoryOutput(previous = new Map<string, string>()): MemoryOutput
     isFresh: (rel, sig) => previous.get(rel) === sig,
     recall: () => undefined,
     remember: () => undefined,
+    claim: () => undefined,
+    kept: () => undefined,
+    remove: (rel) => {
+      for (const k of [...contents.keys()]) if (k === rel || (rel.endsWith('/') && k.startsWith(rel))) contents.delete(k);
+    },
     async write(rel, data, sig) {
       contents.set(rel, typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
       written.push(rel);

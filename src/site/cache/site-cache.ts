@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
  * What an incremental build remembers between runs (`.samizdat/site-cache.db`, a cache:
  * delete it and the next build is a full one):
  * - per post file, its size+mtime stamp and the metadata read from it, so unchanged posts
- *   are not read again;
+ *   are not read again (one JSON document);
  * - per output file, the signature of the inputs it was written from, so a page whose
  *   inputs did not change is neither rendered nor written;
  * - per output folder, what generators remember for the next build (SiteOutput.remember).
@@ -21,7 +21,8 @@ export class SiteCache {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.exec(`
-        CREATE TABLE IF NOT EXISTS posts (file TEXT PRIMARY KEY, stamp TEXT NOT NULL, data TEXT NOT NULL);
+        DROP TABLE IF EXISTS posts;
+        CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, data TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS outputs (out_dir TEXT NOT NULL, path TEXT NOT NULL, sig TEXT NOT NULL, PRIMARY KEY (out_dir, path));
         CREATE TABLE IF NOT EXISTS memory (out_dir TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (out_dir, key));
       `);
@@ -31,26 +32,23 @@ export class SiteCache {
     }
   }
 
-  /** Metadata of every cached post: file → { stamp, data }. */
-  posts(): Map<string, { stamp: string; data: string }> {
-    const out = new Map<string, { stamp: string; data: string }>();
-    for (const r of this.db.prepare<[], { file: string; stamp: string; data: string }>('SELECT file, stamp, data FROM posts').iterate()) {
-      out.set(r.file, { stamp: r.stamp, data: r.data });
+  /**
+   * What was read from every post file: file → { stamp, entry }. Kept as one JSON document:
+   * a single parse is several times faster than a row and a parse per post (100k posts).
+   */
+  posts<T>(): Map<string, { stamp: string; entry: T }> {
+    const row = this.db.prepare<[], { data: string }>("SELECT data FROM blobs WHERE name = 'posts'").get();
+    if (!row) return new Map();
+    try {
+      return new Map((JSON.parse(row.data) as Array<[string, string, T]>).map(([file, stamp, entry]) => [file, { stamp, entry }]));
+    } catch {
+      return new Map(); // a damaged cache is an empty one
     }
-    return out;
   }
 
-  /** Replaces the post table with exactly these rows (only changed rows are written). */
-  savePosts(rows: ReadonlyMap<string, { stamp: string; data: string }>, previous: ReadonlyMap<string, { stamp: string; data: string }>): void {
-    const put = this.db.prepare('INSERT OR REPLACE INTO posts (file, stamp, data) VALUES (?, ?, ?)');
-    const del = this.db.prepare('DELETE FROM posts WHERE file = ?');
-    this.db.transaction(() => {
-      for (const [file, r] of rows) {
-        const old = previous.get(file);
-        if (!old || old.stamp !== r.stamp || old.data !== r.data) put.run(file, r.stamp, r.data);
-      }
-      for (const file of previous.keys()) if (!rows.has(file)) del.run(file);
-    })();
+  savePosts<T>(rows: ReadonlyMap<string, { stamp: string; entry: T }>): void {
+    const data = JSON.stringify(Array.from(rows, ([file, r]) => [file, r.stamp, r.entry]));
+    this.db.prepare("INSERT OR REPLACE INTO blobs (name, data) VALUES ('posts', ?)").run(data);
   }
 
   outputs(outDir: string): Map<string, string> {

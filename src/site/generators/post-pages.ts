@@ -1,4 +1,4 @@
-import { signature } from '../cache/signature.js';
+import { signer } from '../cache/signature.js';
 import type { Generator } from '../site-model.js';
 import { sourceGroups } from '../theme/groups.js';
 import { neighbourSignature, sourceNeighbours } from '../theme/neighbours.js';
@@ -13,11 +13,11 @@ export const postPages: Generator = {
   name: 'post pages',
   alongside: true,
   async generate(model, out) {
-    const settings = JSON.stringify(model.settings);
+    const sign = signer('post', JSON.stringify(model.settings));
     const neighboursOf = sourceNeighbours(sourceGroups(model.posts));
     await runEach(model.posts, 8, async (p) => {
       const neighbours = neighboursOf(p);
-      const sig = signature('post', settings, p.file, p.stamp, p.url, neighbourSignature(neighbours));
+      const sig = sign(p.file, p.stamp, p.url, neighbourSignature(neighbours));
       if (out.isFresh(p.outPath, sig)) return;
       await out.write(p.outPath, renderPostPage(p, await model.html(p), model.settings, neighbours), sig);
     });

@@ -14,6 +14,7 @@ import type { Generator, SiteModel, SiteOutput, SitePost } from '../site-model.j
 /** Bump when the index format or what it is built from changes: every search file is rebuilt. */
 const FORMAT = 'search-4';
 const SEARCH_DIR = 'search/';
+const TEXTS_DIR = `${SEARCH_DIR}texts/`;
 const MEMORY_KEY = 'search';
 
 /**
@@ -37,26 +38,29 @@ export const search: Generator = {
     const keyOf = (p: SitePost): string =>
       createHash('sha1').update(JSON.stringify([FORMAT, VERSION, p.file, p.stamp, p.outPath, model.settings.timeZone])).digest('base64url');
     const current = new Map(posts.map((p) => [keyOf(p), p]));
-    const plan = planSearchBuild(FORMAT, parseState(out.recall(MEMORY_KEY)), [...current.keys()]);
+    const previous = parseState(out.recall(MEMORY_KEY));
+    const plan = planSearchBuild(FORMAT, previous, [...current.keys()]);
     const state = plan.state;
-    const textSig = (doc: number): string => `${state.keys[doc]}:${doc}`;
-    const keptTexts = (doc: number, parts: number): boolean => {
-      let fresh = true;
-      for (let k = 0; k < parts; k++) fresh = out.isFresh(SEARCH_DIR + textFile(doc, k, SEARCH_DEFAULTS.perFolder), textSig(doc)) && fresh;
-      return fresh;
-    };
 
-    // Segments kept as they are: their shards, and the text files of their posts still in the site.
+    // The text files (one per passage, most of the site's files) are this generator's to keep
+    // track of: post n's files stay as long as post n is the same post.
+    out.claim(TEXTS_DIR);
+    const known = previous?.format === FORMAT ? previous : undefined;
+    if (!known) out.remove(TEXTS_DIR); // files of an index this build knows nothing of
+    const keptTexts = (doc: number, parts: number): boolean => known?.keys[doc] === state.keys[doc] && known?.parts[doc] === parts;
+    for (let doc = 0; doc < (known?.keys.length ?? 0); doc++) {
+      if (!known!.keys[doc] || known!.keys[doc] === state.keys[doc]) continue;
+      for (let k = 0; k < known!.parts[doc]!; k++) out.remove(SEARCH_DIR + textFile(doc, k, SEARCH_DEFAULTS.perFolder));
+    }
     for (const seg of state.segments.slice(0, plan.keep)) {
       for (let s = 0; s < seg.shards; s++) out.isFresh(SEARCH_DIR + shardFile(seg.id, s), seg.id);
-      for (let doc = seg.firstDoc; doc < seg.firstDoc + seg.docs; doc++) if (state.keys[doc]) keptTexts(doc, state.parts[doc]!);
     }
     if (plan.index) {
       const { firstDoc, docs } = plan.index;
       const firstPassage = state.segments.slice(0, plan.keep).reduce((n, s) => n + s.passages, 0);
       const postOf = (doc: number): SitePost | undefined => current.get(state.keys[doc]!);
       try {
-        const write: SearchWrite = (rel, data, owner) => out.write(SEARCH_DIR + rel, data, 'doc' in owner ? textSig(owner.doc) : owner.segment);
+        const write: SearchWrite = (rel, data, owner) => out.write(SEARCH_DIR + rel, data, 'doc' in owner ? undefined : owner.segment);
         const stats = await indexSegment(firstPassage, records(model, firstDoc, docs, postOf), write, { keepTexts: keptTexts });
         stats.parts.forEach((n, i) => (state.parts[firstDoc + i] = n));
         const segment: IndexedSegment = { id: stats.id, shards: stats.shards, firstDoc, docs, passages: stats.passages };
@@ -67,6 +71,9 @@ export const search: Generator = {
         throw new SamizdatError('site', 'search-index', `build: cannot build the search index (${(err as Error).message.split('\n')[0]})`, { cause: err });
       }
     }
+    let kept = 0;
+    for (let doc = 0; doc < state.keys.length; doc++) if (state.keys[doc] && known?.keys[doc] === state.keys[doc]) kept += state.parts[doc]!;
+    out.kept(kept);
     await writeManifest(state, out);
     out.remember(MEMORY_KEY, JSON.stringify(state));
   },

@@ -1,4 +1,4 @@
-import { signature } from '../cache/signature.js';
+import { signer } from '../cache/signature.js';
 import { stablePages } from '../paginate.js';
 import type { SiteOutput, SitePost, SiteSettings } from '../site-model.js';
 import { renderPostList, type PostListOptions } from './list-page.js';
@@ -16,7 +16,7 @@ export async function writePagedList(
   options: Omit<PostListOptions, 'self' | 'page'> & { readonly frontAfter?: string | ((self: string) => string) },
   site: SiteSettings,
 ): Promise<void> {
-  const settings = JSON.stringify(site);
+  const sign = signer('list', JSON.stringify(site));
   const { frontAfter, intro, ...common } = options;
   for (const page of stablePages(posts, site.paginate)) {
     const self = folder + page.file;
@@ -26,7 +26,7 @@ export async function writePagedList(
     const after = typeof afterOption === 'function' ? afterOption(self) : afterOption;
     const link = (file: string | undefined): string | undefined => (file === undefined ? undefined : folder + file);
     const pageInfo = { number: page.number, front: page.front, newer: link(page.newer), older: link(page.older) };
-    const sig = signature('list', settings, self, JSON.stringify({ ...common, pageIntro, after, pageInfo }), ...page.items.flatMap((p) => [p.file, p.stamp, p.url]));
+    const sig = sign(self, JSON.stringify({ ...common, pageIntro, after, pageInfo }), ...page.items.flatMap((p) => [p.file, p.stamp, p.url]));
     if (out.isFresh(self, sig)) continue;
     const shown = { ...common, ...(pageIntro !== undefined ? { intro: pageIntro } : {}), ...(after !== undefined ? { after } : {}) };
     await out.write(self, renderPostList(page.items, { ...shown, self, page: pageInfo }, site), sig);
