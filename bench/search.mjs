@@ -33,9 +33,20 @@ const FIXTURES = fileURLToPath(new URL('../../shared/fixtures/posts/', import.me
 const { values: opt } = parseArgs({
   options: {
     posts: { type: 'string', default: '100000' }, queries: { type: 'string', default: '200' }, seed: { type: 'string', default: '7' },
-    keep: { type: 'boolean' }, extract: { type: 'boolean' }, child: { type: 'string' }, out: { type: 'string' },
+    keep: { type: 'boolean' }, extract: { type: 'boolean' }, child: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   },
 });
+if (opt.help) {
+  console.log(`Usage: node bench/search.mjs [options]   (npm run bench:search builds first)
+
+  --posts N      size of the large archive (default 100000); the fixture posts are always measured too
+  --queries N    queries of 2–6 Han characters (default 200)
+  --seed N       seed of the query sample (default 7)
+  --extract      extract each cloned post's text again, as a build does (default: once per fixture post)
+  --keep         keep the index folders (their path is printed)
+  -h, --help`);
+  process.exit(0);
+}
 if (!existsSync(FIXTURES)) {
   console.log(`bench:search: skipped, ${FIXTURES} not found`);
   process.exit(0);

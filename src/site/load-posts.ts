@@ -50,6 +50,7 @@ export async function loadSitePosts(
   const rows = new Map<string, { stamp: string; entry: Entry }>();
   const loaded: SitePost[] = [];
   let read = 0;
+  const changed: string[] = [];
   for (const { path, size, mtime } of files) {
     const stamp = `${ENTRY_VERSION}:${size}:${mtime}:${options.template}:${options.timeZone}`;
     const hit = previous.get(path);
@@ -58,6 +59,7 @@ export async function loadSitePosts(
     else {
       entry = readEntry(archiveDir, path, options);
       read++;
+      changed.push(path);
     }
     rows.set(path, { stamp, entry });
     if (entry.kind === 'skip') skipped.push(`${path}: ${entry.reason}`);
@@ -69,7 +71,7 @@ export async function loadSitePosts(
       });
     }
   }
-  if (read > 0 || rows.size !== previous.size) options.cache?.savePosts(rows);
+  options.cache?.savePosts(rows, changed, [...previous.keys()].filter((f) => !rows.has(f)));
   loaded.sort((a, b) => a.post.date - b.post.date || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const byUrl = new Map<string, SitePost>();
   for (const p of loaded) {

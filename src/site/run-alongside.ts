@@ -41,7 +41,8 @@ export function runAlongside(
   const worker = new Worker(SCRIPT);
   const job: WorkerJob = {
     generator: g.name, outRoot, archiveDir: model.archiveDir ?? '', posts: model.posts, settings: model.settings,
-    previous: [...previous], recalled: [...recalled],
+    previous: g.outputs ? Array.from(g.outputs(model), (rel) => [rel, previous.get(rel)] as const).filter((e): e is readonly [string, string] => e[1] !== undefined) : [...previous],
+    recalled: [...recalled],
   };
   const done = new Promise<void>((resolve, reject) => {
     worker.once('message', (reply: WorkerReply) => {

@@ -84,6 +84,8 @@ export interface Generator {
    * files, writes only files of its own, and remembers nothing.
    */
   readonly alongside?: boolean;
+  /** The files it may write, when known up front: a worker thread then gets only their records. */
+  readonly outputs?: (model: SiteModel) => Iterable<string>;
   /** Lists the files of the build (the sitemap): runs after every generator before it has finished. */
   readonly listsFiles?: boolean;
   generate(model: SiteModel, out: SiteOutput): Promise<void>;

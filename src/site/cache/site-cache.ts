@@ -23,6 +23,7 @@ export class SiteCache {
       db.exec(`
         DROP TABLE IF EXISTS posts;
         CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, data TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS post_changes (file TEXT PRIMARY KEY, stamp TEXT, data TEXT);
         CREATE TABLE IF NOT EXISTS outputs (out_dir TEXT NOT NULL, path TEXT NOT NULL, sig TEXT NOT NULL, PRIMARY KEY (out_dir, path));
         CREATE TABLE IF NOT EXISTS memory (out_dir TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (out_dir, key));
       `);
@@ -33,22 +34,43 @@ export class SiteCache {
   }
 
   /**
-   * What was read from every post file: file → { stamp, entry }. Kept as one JSON document:
-   * a single parse is several times faster than a row and a parse per post (100k posts).
+   * What was read from every post file: file → { stamp, entry }. Kept as one JSON document
+   * (a single parse is several times faster than a row and a parse per post at 100k posts)
+   * plus a table of the changes since it was written, folded in when they grow.
    */
   posts<T>(): Map<string, { stamp: string; entry: T }> {
+    const out = new Map<string, { stamp: string; entry: T }>();
     const row = this.db.prepare<[], { data: string }>("SELECT data FROM blobs WHERE name = 'posts'").get();
-    if (!row) return new Map();
     try {
-      return new Map((JSON.parse(row.data) as Array<[string, string, T]>).map(([file, stamp, entry]) => [file, { stamp, entry }]));
+      if (row) for (const [file, stamp, entry] of JSON.parse(row.data) as Array<[string, string, T]>) out.set(file, { stamp, entry });
+      for (const d of this.db.prepare<[], { file: string; stamp: string | null; data: string | null }>('SELECT file, stamp, data FROM post_changes').iterate()) {
+        if (d.stamp === null || d.data === null) out.delete(d.file);
+        else out.set(d.file, { stamp: d.stamp, entry: JSON.parse(d.data) as T });
+      }
     } catch {
       return new Map(); // a damaged cache is an empty one
     }
+    return out;
   }
 
-  savePosts<T>(rows: ReadonlyMap<string, { stamp: string; entry: T }>): void {
-    const data = JSON.stringify(Array.from(rows, ([file, r]) => [file, r.stamp, r.entry]));
-    this.db.prepare("INSERT OR REPLACE INTO blobs (name, data) VALUES ('posts', ?)").run(data);
+  /** Records the posts of this build: `changed` files were read again, `gone` ones are no more. */
+  savePosts<T>(rows: ReadonlyMap<string, { stamp: string; entry: T }>, changed: readonly string[], gone: readonly string[]): void {
+    if (changed.length === 0 && gone.length === 0) return;
+    const pending = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM post_changes').get()?.n ?? 0;
+    this.db.transaction(() => {
+      if (pending + changed.length + gone.length > Math.max(1000, rows.size / 20)) {
+        const data = JSON.stringify(Array.from(rows, ([file, r]) => [file, r.stamp, r.entry]));
+        this.db.prepare("INSERT OR REPLACE INTO blobs (name, data) VALUES ('posts', ?)").run(data);
+        this.db.exec('DELETE FROM post_changes');
+        return;
+      }
+      const put = this.db.prepare('INSERT OR REPLACE INTO post_changes (file, stamp, data) VALUES (?, ?, ?)');
+      for (const file of changed) {
+        const r = rows.get(file);
+        if (r) put.run(file, r.stamp, JSON.stringify(r.entry));
+      }
+      for (const file of gone) put.run(file, null, null);
+    })();
   }
 
   outputs(outDir: string): Map<string, string> {

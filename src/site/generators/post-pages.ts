@@ -12,6 +12,7 @@ import { runEach } from './run-each.js';
 export const postPages: Generator = {
   name: 'post pages',
   alongside: true,
+  outputs: (model) => model.posts.map((p) => p.outPath),
   async generate(model, out) {
     const sign = signer('post', JSON.stringify(model.settings));
     const neighboursOf = sourceNeighbours(sourceGroups(model.posts));
