@@ -41,7 +41,7 @@ export function runAlongside(
   const worker = new Worker(SCRIPT);
   const job: WorkerJob = {
     generator: g.name, outRoot, archiveDir: model.archiveDir ?? '', posts: model.posts, settings: model.settings,
-    previous: previousOf(g, model, previous),
+    previous: g.outputs ? Array.from(g.outputs(model), (rel) => [rel, previous.get(rel)] as const).filter((e): e is readonly [string, string] => e[1] !== undefined) : [...previous],
     recalled: [...recalled],
   };
   const done = new Promise<void>((resolve, reject) => {
@@ -66,18 +66,4 @@ export function runAlongside(
   }).finally(() => void worker.terminate());
   worker.postMessage(job);
   return { done, stop: async () => void (await worker.terminate()) };
-}
-
-/** The records of the last build the generator can use: of its files when it names them or its reserved paths, else all. */
-function previousOf(g: Generator, model: SiteModel, previous: ReadonlyMap<string, string>): Array<readonly [string, string]> {
-  if (g.outputs) {
-    const out: Array<readonly [string, string]> = [];
-    for (const rel of g.outputs(model)) {
-      const sig = previous.get(rel);
-      if (sig !== undefined) out.push([rel, sig]);
-    }
-    return out;
-  }
-  const reserved = g.reserved;
-  return reserved ? [...previous].filter(([rel]) => reserved(rel)) : [...previous];
 }

@@ -81,7 +81,7 @@ export interface Generator {
   readonly reserved?: (path: string) => boolean;
   /**
    * May run on a worker thread while the others run: it reads only the model and the post
-   * files, and writes only files of its own.
+   * files, writes only files of its own, and remembers nothing.
    */
   readonly alongside?: boolean;
   /** The files it may write, when known up front: a worker thread then gets only their records. */

@@ -26,7 +26,6 @@ const MEMORY_KEY = 'search';
  */
 export const search: Generator = {
   name: 'search',
-  alongside: true,
   reserved: (path) => path.startsWith(SEARCH_DIR),
   async generate(model, out) {
     await out.write(SEARCH_SCRIPT, await searchScript());
