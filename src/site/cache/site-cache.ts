@@ -58,7 +58,10 @@ export class SiteCache {
     if (changed.length === 0 && gone.length === 0) return;
     const pending = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM post_changes').get()?.n ?? 0;
     this.db.transaction(() => {
-      if (pending + changed.length + gone.length > Math.max(1000, rows.size / 20)) {
+      // Fold the changes into the document when they grow — but not in a build that read most
+      // posts (a first build): one string of every entry would come on top of its peak memory;
+      // the next build, which reads little, folds them in.
+      if (pending + changed.length + gone.length > Math.max(1000, rows.size / 20) && changed.length < rows.size / 2) {
         const data = JSON.stringify(Array.from(rows, ([file, r]) => [file, r.stamp, r.entry]));
         this.db.prepare("INSERT OR REPLACE INTO blobs (name, data) VALUES ('posts', ?)").run(data);
         this.db.exec('DELETE FROM post_changes');

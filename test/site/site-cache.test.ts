@@ -1,0 +1,50 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SiteCache } from '../../src/site/cache/site-cache.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'samizdat-site-cache-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+type Entry = { title: string };
+const rowsOf = (n: number, from = 0): Map<string, { stamp: string; entry: Entry }> =>
+  new Map(Array.from({ length: n }, (_, i) => [`_posts/${from + i}.md`, { stamp: `s${from + i}`, entry: { title: `标题${from + i}` } }]));
+
+describe('site cache: post entries', () => {
+  it('gives back what a build saved, across the document and the table of changes, removals included', () => {
+    const file = join(dir, 'a.db');
+    // A first build reads everything: the entries go to the table of changes.
+    let cache = SiteCache.open(file)!;
+    const first = rowsOf(3000);
+    cache.savePosts(first, [...first.keys()], []);
+    cache.close();
+    cache = SiteCache.open(file)!;
+    expect(cache.posts<Entry>()).toEqual(first);
+
+    // A later build with a few changes folds them all into one document, then keeps small changes apart.
+    const second = new Map(first);
+    second.delete('_posts/0.md');
+    second.set('_posts/1.md', { stamp: 'changed', entry: { title: '改过' } });
+    cache.savePosts(second, ['_posts/1.md'], ['_posts/0.md']);
+    expect(cache.posts<Entry>()).toEqual(second);
+    const third = new Map(second);
+    third.delete('_posts/2.md');
+    for (const [k, v] of rowsOf(5, 5000)) third.set(k, v);
+    cache.savePosts(third, [...rowsOf(5, 5000).keys()], ['_posts/2.md']);
+    cache.close();
+    cache = SiteCache.open(file)!;
+    const back = cache.posts<Entry>();
+    expect(back).toEqual(third);
+    expect(back.has('_posts/0.md') || back.has('_posts/2.md')).toBe(false);
+    // Nothing changed: nothing to save, same entries.
+    cache.savePosts(third, [], []);
+    expect(cache.posts<Entry>()).toEqual(third);
+    cache.close();
+  });
+});
