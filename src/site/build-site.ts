@@ -9,8 +9,8 @@ import { loadSitePosts } from './load-posts.js';
 import { permalinkTemplate } from './permalink.js';
 import { siteModel } from './post-content.js';
 import { canRunAlongside, runAlongside } from './run-alongside.js';
-import type { Generator, SitePost, SiteSettings } from './site-model.js';
-import { createSiteOutput, emptyRecord, isClaimed } from './site-output.js';
+import type { Generator, SiteModel, SitePost, SiteSettings } from './site-model.js';
+import { createSiteOutput, emptyRecord, isClaimed, type OutputRecord } from './site-output.js';
 
 /** What the build remembers of the theme it last rendered with. */
 const THEME_KEY = 'build:theme';
@@ -78,16 +78,16 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
   const outRoot = resolve(o.outDir);
   const cache = SiteCache.open(join(o.archiveDir, STATE_DIR, 'site-cache.db'));
   try {
-    const stageMs: Record<string, number> = {};
     const loaded = await loadSitePosts(o.archiveDir, {
       template: permalinkTemplate(o.config.permalink), timeZone: o.config.timezone ?? BUILD_DEFAULTS.urlTimeZone, cache,
     });
-    const skipped = [...loaded.skipped];
-    const warnings = [...loaded.warnings];
-    stageMs.load = Date.now() - started;
+    const stageMs: Record<string, number> = { load: Date.now() - started };
+    const record = emptyRecord();
+    record.skipped.push(...loaded.skipped);
+    record.warnings.push(...loaded.warnings);
     const posts: SitePost[] = [];
     for (const p of loaded.posts) {
-      if (generators.some((g) => g.reserved?.(p.outPath))) skipped.push(`${p.file}: its URL ${p.url} is taken by a page of the site`);
+      if (generators.some((g) => g.reserved?.(p.outPath))) record.skipped.push(`${p.file}: its URL ${p.url} is taken by a page of the site`);
       else posts.push(p);
     }
     const model = siteModel(posts, siteSettings(o.config), o.archiveDir);
@@ -96,38 +96,13 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const stored = cache?.outputs(outRoot) ?? new Map<string, string>();
     const previous = !o.full && existsSync(join(outRoot, 'index.html')) ? stored : new Map<string, string>();
     const recalled = previous.size ? (cache?.memory(outRoot) ?? new Map<string, string>()) : new Map<string, string>();
-    const record = emptyRecord();
-    record.skipped.push(...skipped);
-    record.warnings.push(...warnings);
-    let stage = '';
-    const out = createSiteOutput(outRoot, previous, recalled, record, (n) => n % 200 === 0 && o.onProgress?.(n, stage));
-    // Generators marked `alongside` (post pages: the most work, and nothing else reads it) run
-    // on a worker thread while this one runs the others; the sitemap waits for them.
-    const alongside: Array<{ done: Promise<void>; stop: () => Promise<void> }> = [];
     // A thread pays off when most pages are to be rendered: a full build, a new theme, many
     // changed posts. Otherwise passing the model over would cost more than the checks it saves.
     const theme = themeSignature();
     const parallel = canRunAlongside() && (previous.size === 0 || recalled.get(THEME_KEY) !== theme || loaded.read > posts.length / 10);
     record.memory.set(THEME_KEY, theme);
-    try {
-      for (const g of generators) {
-        const t = Date.now();
-        if (g.listsFiles) await Promise.all(alongside.map((a) => a.done));
-        if (g.alongside && parallel) {
-          const run = runAlongside(g, model, outRoot, previous, recalled, record);
-          run.done.then(() => (stageMs[g.name] = Date.now() - t), () => undefined);
-          alongside.push(run);
-          continue;
-        }
-        stage = g.name;
-        await g.generate(model, out);
-        stageMs[g.name] = Date.now() - t;
-      }
-      await Promise.all(alongside.map((a) => a.done));
-    } catch (err) {
-      await Promise.all(alongside.map((a) => a.stop()));
-      throw err;
-    }
+    await runGenerators(generators, model, { outRoot, previous, recalled, record, parallel, stageMs, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+
     const current = record.current;
     let removed = record.removed;
     for (const rel of stored.keys()) {
@@ -143,5 +118,46 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     };
   } finally {
     cache?.close();
+  }
+}
+
+interface RunContext {
+  readonly outRoot: string;
+  readonly previous: ReadonlyMap<string, string>;
+  readonly recalled: ReadonlyMap<string, string>;
+  readonly record: OutputRecord;
+  /** Run generators marked `alongside` on worker threads. */
+  readonly parallel: boolean;
+  readonly stageMs: Record<string, number>;
+  readonly onProgress?: (done: number, generator: string) => void;
+}
+
+/**
+ * Runs each generator in turn. Those marked `alongside` (post pages: the most work, and
+ * nothing else reads it) run on a worker thread while this one runs the others; a generator
+ * that lists the build's files (the sitemap) waits for them.
+ */
+async function runGenerators(generators: readonly Generator[], model: SiteModel, c: RunContext): Promise<void> {
+  let stage = '';
+  const out = createSiteOutput(c.outRoot, c.previous, c.recalled, c.record, (n) => n % 200 === 0 && c.onProgress?.(n, stage));
+  const alongside: Array<{ done: Promise<void>; stop: () => Promise<void> }> = [];
+  try {
+    for (const g of generators) {
+      const t = Date.now();
+      if (g.listsFiles) await Promise.all(alongside.map((a) => a.done));
+      if (g.alongside && c.parallel) {
+        const run = runAlongside(g, model, c.outRoot, c.previous, c.recalled, c.record);
+        run.done.then(() => (c.stageMs[g.name] = Date.now() - t), () => undefined);
+        alongside.push(run);
+        continue;
+      }
+      stage = g.name;
+      await g.generate(model, out);
+      c.stageMs[g.name] = Date.now() - t;
+    }
+    await Promise.all(alongside.map((a) => a.done));
+  } catch (err) {
+    await Promise.all(alongside.map((a) => a.stop()));
+    throw err;
   }
 }
