@@ -6,8 +6,9 @@ import { parseOptions } from './parse-options.js';
 export const HELP = `Usage: samizdat build [options]
 
 Builds the static site from every post in _posts/ and archived/: one page per post at its
-Jekyll permalink (_config.yml "permalink", default /:year-:month-:day/:title/) and a home page
-paginated by "paginate" (default ${BUILD_DEFAULTS.paginate}). All links are relative: the output works under any
+Jekyll permalink (_config.yml "permalink", default /:year-:month-:day/:title/), lists (home,
+sources, categories, months) paginated by "paginate" (default ${BUILD_DEFAULTS.paginate}) and numbered from the
+oldest page, feeds and a search index. All links are relative: the output works under any
 path and from file://. Posts that cannot be read are reported and skipped.
 
 Options:
@@ -21,7 +22,7 @@ Options:
 
 Dates in URLs use _config.yml "timezone", else UTC (as Jekyll on the machines that built the
 legacy mirrors); dates on pages use "timezone", else ${BUILD_DEFAULTS.displayTimeZone}.
-Exit codes: 0 built, 2 usage or config error.`;
+Exit codes: 0 built, 1 a file could not be written (the build stops), 2 usage or config error.`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseOptions('build', argv, {
