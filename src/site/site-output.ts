@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../archive/atomic-write.js';
 import { SamizdatError } from '../model/index.js';
@@ -53,7 +53,9 @@ export function createSiteOutput(
     kept: (files) => void (record.unchanged += files),
     remove(rel) {
       if (!isClaimed(record, rel)) throw new SamizdatError('site', 'internal', `build: ${rel} is not in a claimed folder`);
-      rmSync(inside(rel), { recursive: rel.endsWith('/'), force: true });
+      const abs = inside(rel);
+      if (!existsSync(abs)) return;
+      rmSync(abs, { recursive: rel.endsWith('/'), force: true });
       record.removed++;
     },
     isFresh(rel, sig) {
