@@ -53,7 +53,9 @@ function targets(results) {
   for (const r of big) lines.push([`peak RSS < 1.5 GB at ${r.n}: ${mb(r.samizdat.maxRssMb)} MB`, r.samizdat.maxRssMb < 1536]);
   for (const r of big) {
     const inc = r.incremental?.find((i) => i.kind === 'add');
-    if (inc?.run.ok) lines.push([`incremental +${inc.count} posts < 2 s at ${r.n}: ${s(inc.run.ms)} s (${inc.run.report.written} files written)`, inc.run.ms < 2000]);
+    const first = r.incremental?.find((i) => i.kind === 'add-first');
+    const then = first?.run.ok ? `; the first after the full build: ${s(first.run.ms)} s` : '';
+    if (inc?.run.ok) lines.push([`incremental +${inc.count} posts < 2 s at ${r.n}: ${s(inc.run.ms)} s (${inc.run.report.written} files written)${then}`, inc.run.ms < 2000]);
   }
   if (!big.length) lines.push(['peak RSS and incremental targets are set at 100,000 posts: run with --posts 100000', null]);
   console.log('\nTargets (DESIGN.md §7):');
