@@ -92,7 +92,7 @@ function readEntry(archiveDir: string, path: string, options: { template: string
   const facts = readUrlFacts(text, basename(path), options.timeZone);
   if (typeof facts === 'string') return { kind: 'skip', reason: facts };
   if (!facts.published) return { kind: 'unpublished' };
-  const { post } = readPost(text, basename(path));
+  const { post } = readPost(text, basename(path), facts.frontMatter);
   if (!post.title && !post.content) return { kind: 'skip', reason: 'no title and no content' };
   let url: string;
   try {

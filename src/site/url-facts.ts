@@ -13,6 +13,8 @@ export interface UrlFactsResult {
   readonly permalink?: string;
   /** Front matter `redirect_from`: old URLs that must lead here (jekyll-redirect-from). */
   readonly redirectFrom: readonly string[];
+  /** The front matter as parsed (a mapping, timestamps as text), for readPost to reuse. */
+  readonly frontMatter?: Readonly<Record<string, unknown>>;
 }
 
 /** Jekyll's Document::DATE_FILENAME_MATCHER, applied to the file name. */
@@ -52,6 +54,7 @@ export function readUrlFacts(text: string, fileName: string, timeZone: string): 
     problems,
     ...(fm.permalink ? { permalink: fm.permalink } : {}),
     redirectFrom: fm.redirectFrom,
+    ...(fm.data ? { frontMatter: fm.data } : {}),
   };
 }
 
@@ -62,6 +65,7 @@ interface FrontMatterFacts {
   published: boolean;
   permalink?: string;
   redirectFrom: string[];
+  data?: Record<string, unknown>;
 }
 
 function frontMatter(text: string, problems: string[]): FrontMatterFacts {
@@ -83,6 +87,7 @@ function frontMatter(text: string, problems: string[]): FrontMatterFacts {
   const data: unknown = doc.toJS();
   if (!data || typeof data !== 'object' || Array.isArray(data)) return out;
   const fm = data as Record<string, unknown>;
+  out.data = fm;
   const dateNode = doc.get('date', true) as { type?: string } | undefined;
   if (fm.date !== undefined && fm.date !== null) out.date = { text: String(fm.date), plain: dateNode?.type === 'PLAIN' };
   if (fm.slug !== undefined && fm.slug !== null) out.slug = String(fm.slug);

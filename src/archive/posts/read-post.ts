@@ -15,12 +15,12 @@ type FrontMatter = Record<string, unknown>;
  * falls back to line-by-line extraction and is reported in `problems`, never thrown.
  * `fileName` supplies the date when the post carries none.
  */
-export function readPost(text: string, fileName = ''): ReadResult {
+export function readPost(text: string, fileName = '', parsed?: Readonly<Record<string, unknown>>): ReadResult {
   const problems: string[] = [];
   const { yamlText, body } = splitFrontMatter(text.replace(/^\ufeff/, ''));
   if (yamlText === undefined) problems.push('no front matter');
-  const fm = parseFrontMatter(yamlText ?? '', problems);
   const unwrapped = unwrappedBody(body);
+  const fm = parsed && canReuse(parsed, unwrapped) ? parsed : parseFrontMatter(yamlText ?? '', problems);
 
   const tags = toList(fm.tags);
   const categories = toList(fm.categories);
@@ -59,6 +59,20 @@ export function readPost(text: string, fileName = ''): ReadResult {
     ...(extraCategories.length ? { categories: extraCategories } : {}),
   };
   return { post, problems };
+}
+
+/**
+ * `parsed`: the front matter as another reader parsed it (YAML 1.1, timestamps left as text),
+ * to spare a second parse. It reads the same as our parse unless a value is a timestamp (ours
+ * makes a Date of it): the date, which matters only without an epoch comment, or a title such
+ * as `2022-01-01`. Then we parse again.
+ */
+function canReuse(fm: Readonly<Record<string, unknown>>, unwrapped: string): boolean {
+  if (!/^<!--(-?\d+)-->$/m.test(unwrapped.slice(0, 64))) return false;
+  for (const [key, value] of Object.entries(fm)) {
+    if (key !== 'date' && typeof value === 'string' && /^\d{4}-\d\d?-\d\d?/.test(value)) return false;
+  }
+  return true;
 }
 
 /**
