@@ -4,7 +4,7 @@ import { sourceCounts, sourceGroups } from '../theme/groups.js';
 import { writePagedList } from '../theme/paged-list.js';
 
 /**
- * One list per source at its `sourcePath` folder (`sources/<slug>/index.html`, `…/page2/…`),
+ * One list per source at its `sourcePath` folder (`sources/<slug>/index.html`, `…/page<n>/…` numbered from the oldest),
  * newest first under month headings, and `sources/index.html`: every source with its count.
  */
 export const sourcePages: Generator = {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { encodePostings, encodeShard, type EncodedPostings } from './encode-shard.js';
 import { foldText } from './fold.js';
 import { forEachKey, shardOf } from './keys.js';
@@ -21,8 +20,6 @@ export interface ShardStats {
   readonly postings: number;
   readonly shardBytes: number;
   readonly largestShard: number;
-  /** A hash of every shard. */
-  readonly digest: string;
 }
 
 /** Writes a file relative to the search folder. */
@@ -53,7 +50,6 @@ export class IndexCore {
     this.spill();
     let shards = 1;
     while (shards * this.o.targetShardBytes < this.runs.bytes) shards *= 2;
-    const hash = createHash('sha1');
     let keys = 0;
     let shardBytes = 0;
     let largestShard = 0;
@@ -67,13 +63,12 @@ export class IndexCore {
       }
       for (const [s, entries] of buckets) {
         const data = encodeShard(entries);
-        hash.update(data);
         shardBytes += data.length;
         largestShard = Math.max(largestShard, data.length);
         await write(shardFile(segment, s), data);
       }
     }
-    return { shards, keys, postings: this.postings, shardBytes, largestShard, digest: hash.digest('hex') };
+    return { shards, keys, postings: this.postings, shardBytes, largestShard };
   }
 
   private spill(): void {
