@@ -27,7 +27,7 @@ import { displayDateTime } from '../dist/site/display-date.js';
 import { displayText } from '../dist/site/display-text.js';
 import { buildSearchIndex } from '../dist/site/search/build-search-index.js';
 import { openSearch } from '../dist/site/search/searcher.js';
-import { mulberry32 } from './lib/random.mjs';
+import { sampleHanQueries } from './lib/random.mjs';
 
 const FIXTURES = fileURLToPath(new URL('../../shared/fixtures/posts/', import.meta.url));
 const { values: opt } = parseArgs({
@@ -114,19 +114,6 @@ if (opt.child) {
 }
 
 // ---- parent ----
-function sampleQueries(texts, count, seed) {
-  const next = mulberry32(seed);
-  const out = [];
-  while (out.length < count) {
-    const runs = texts[Math.floor(next() * texts.length)].match(/\p{sc=Han}{2,}/gu) ?? [];
-    if (!runs.length) continue;
-    const run = Array.from(runs[Math.floor(next() * runs.length)]);
-    const length = Math.min(run.length, 2 + Math.floor(next() * 5));
-    const start = Math.floor(next() * (run.length - length + 1));
-    out.push(run.slice(start, start + length).join(''));
-  }
-  return out;
-}
 const stat = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return { max: s[s.length - 1], p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))], mean: s.reduce((a, b) => a + b, 0) / s.length };
@@ -222,7 +209,7 @@ async function measure(label, fixtures, total, queries) {
 }
 
 const { posts: fixtures, textMs } = loadFixtures();
-const queries = sampleQueries(fixtures.map((p) => `${p.title}\n${p.body}`), Number(opt.queries), Number(opt.seed));
+const queries = sampleHanQueries(fixtures.map((p) => `${p.title}\n${p.body}`), Number(opt.queries), Number(opt.seed));
 console.log(`fixture posts: ${fixtures.length}; plain-text extraction (htmlToText, not in the figures below): ${(textMs / fixtures.length).toFixed(2)} ms/post`);
 console.log(`queries: ${queries.length} of 2–6 Han characters, e.g. ${queries.slice(0, 8).join(' ')}`);
 for (const [label, total] of [['fixture', fixtures.length], [`${Number(opt.posts) / 1000}k`, Number(opt.posts)]]) {
