@@ -42,7 +42,8 @@ export interface SiteModel {
  * the last build is left alone. A generator that can name its inputs cheaply (a post page:
  * the post file's stamp, its neighbours, the theme) passes a `signature` and asks `isFresh`
  * before rendering; otherwise the signature is the content's hash and only the write is saved.
- * Files of the last build that no generator writes or keeps again are deleted at the end.
+ * Files of the last build that no generator writes or keeps again are deleted at the end (but
+ * not those in folders a generator claimed: it deletes its own).
  */
 export interface SiteOutput {
   /** Writes a file atomically; `rel` is relative to the output folder, '/'-separated. */
