@@ -1,9 +1,7 @@
-import { findDuplicates, type DuplicateGroup, type PostIdentity } from '../import/find-duplicates.js';
-import { readPostText } from '../import/read-post-text.js';
-import { scanPostTree } from '../import/scan-tree.js';
-import { checkFileNames } from './check-names.js';
+import { findDuplicates, type DuplicateGroup } from '../import/find-duplicates.js';
 import { checkPost } from './check-post.js';
 import type { Finding } from './kinds.js';
+import { readTreePosts } from './read-posts.js';
 
 export interface Diagnosis {
   readonly root: string;
@@ -27,20 +25,7 @@ export interface DiagnoseOptions {
  */
 export function diagnoseArchive(root: string, options: DiagnoseOptions = {}): Diagnosis {
   const now = options.now ?? Date.now();
-  const tree = scanPostTree(root);
-  const findings: Finding[] = tree.findings.map((f) => ({ kind: f.kind, path: f.path, detail: f.detail }));
-  findings.push(...checkFileNames(tree.posts.map((p) => p.path)));
-  const identities: PostIdentity[] = [];
-  tree.posts.forEach((file, i) => {
-    const read = readPostText(root, file);
-    if (!read.ok) findings.push({ kind: read.kind, path: file.path, detail: read.detail });
-    else {
-      const check = checkPost(file.path, read.text, now);
-      findings.push(...check.findings);
-      identities.push({ path: file.path, link: check.post.link, date: check.post.date });
-    }
-    options.onPost?.(i + 1, tree.posts.length);
-  });
+  const { tree, findings, identities } = readTreePosts(root, (path, text) => checkPost(path, text, now), options.onPost);
   const duplicates = findDuplicates(identities);
   for (const g of duplicates) {
     for (const path of g.remove) findings.push({ kind: 'duplicate', path, detail: `same link as ${g.keep}` });

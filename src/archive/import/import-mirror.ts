@@ -5,16 +5,15 @@ import { Archive } from '../archive.js';
 import { syncIndex } from '../index/sync-index.js';
 import { POST_ROOTS } from '../posts/list-posts.js';
 import { readPost } from '../posts/read-post.js';
-import { checkFileNames } from '../doctor/check-names.js';
+import { readTreePosts } from '../doctor/read-posts.js';
 import type { Finding } from '../doctor/kinds.js';
 import { copyFileAtomic } from './copy-file-atomic.js';
-import { findDuplicates, type DuplicateGroup, type PostIdentity } from './find-duplicates.js';
+import { findDuplicates, type DuplicateGroup } from './find-duplicates.js';
 import { insideArchive } from './inside-archive.js';
 import { checkConfig, checkSubs, countLegacyUrls, ensureGitignore, fileState, LEGACY_FILES, type ConfigCheck, type SubsCheck } from './legacy-files.js';
 import { mergeDuplicates, type MergeReport } from './merge-duplicates.js';
 import { urlRules } from './post-url.js';
-import { readPostText } from './read-post-text.js';
-import { scanPostTree, type TreeFile } from './scan-tree.js';
+import type { TreeFile } from './scan-tree.js';
 
 export interface ImportOptions {
   readonly source: string;
@@ -56,18 +55,8 @@ export async function importMirror(options: ImportOptions): Promise<ImportReport
   const target = options.into === undefined ? source : resolve(options.into);
   const progress = options.onProgress ?? (() => undefined);
 
-  const tree = scanPostTree(source);
-  const findings: Finding[] = tree.findings.map((f) => ({ kind: f.kind, path: f.path, detail: f.detail }));
-  findings.push(...checkFileNames(tree.posts.map((p) => p.path)));
-  const identities: PostIdentity[] = [];
-  tree.posts.forEach((file, i) => {
-    const read = readPostText(source, file);
-    if (!read.ok) findings.push({ kind: read.kind, path: file.path, detail: read.detail });
-    else {
-      const { post } = readPost(read.text, file.path);
-      identities.push({ path: file.path, link: post.link, date: post.date });
-    }
-    if ((i + 1) % 1000 === 0) progress(`read ${i + 1}/${tree.posts.length} posts`);
+  const { tree, findings, identities } = readTreePosts(source, (path, text) => readPost(text, path), (done, total) => {
+    if (done % 1000 === 0) progress(`read ${done}/${total} posts`);
   });
   for (const name of LEGACY_FILES) {
     if (fileState(join(source, name)) === 'symlink') findings.push({ kind: 'symlink', path: name, detail: 'symbolic link, not followed or copied' });

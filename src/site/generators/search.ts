@@ -21,7 +21,7 @@ const MEMORY_KEY = 'search';
  * The search page, its script and the static index (search/index.json, starts.bin, shards/,
  * texts/). The index grows by segments: posts added since the last build go into a new small
  * segment (merged with recent ones as they grow), so an hourly build rewrites a handful of
- * files; a full rebuild happens when there is no earlier index, the format or theme changed,
+ * files; a full rebuild happens when there is no earlier index, the format or samizdat's version changed,
  * or too many indexed posts were removed (search-plan.ts decides).
  */
 export const search: Generator = {
