@@ -1,4 +1,3 @@
-import { lstatSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Archive } from '../archive/archive.js';
 import { applyFixes, removeTempFiles, type FixResult } from '../archive/doctor/apply-fixes.js';
@@ -13,6 +12,7 @@ import { loadSiteConfig } from '../config/load-site-config.js';
 import { createLogger } from '../log/logger.js';
 import { SamizdatError, UsageError } from '../model/index.js';
 import { numberOption, parseOptions } from './parse-options.js';
+import { isDir, isLink } from '../archive/path-kind.js';
 
 export const HELP = `Usage: samizdat doctor [--archive DIR] [--fix [--write]] [--json]
 
@@ -123,18 +123,4 @@ function checkTimeZone(zone: string, root: string): void {
   }
 }
 
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
-function isLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importMirror, type ImportReport } from '../archive/import/import-mirror.js';
 import { printable, reportLines } from '../archive/doctor/summarize.js';
@@ -6,6 +6,7 @@ import { KINDS, type Kind } from '../archive/doctor/kinds.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { UsageError } from '../model/index.js';
 import { numberOption, parseOptions } from './parse-options.js';
+import { isFile } from '../archive/path-kind.js';
 
 export const HELP = `Usage: samizdat import PATH [--into DIR] [--merge-duplicates] [--json]
        samizdat import FEEDS.opml [--into DIR]
@@ -88,13 +89,6 @@ function print(r: ImportReport, log: Logger): void {
   log.info('next: samizdat doctor --archive DIR for a full check of every post');
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
 
 function isOpml(path: string): boolean {
   if (/\.opml$/i.test(path)) return true;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { SamizdatError, UsageError } from '../../model/index.js';
 import { Archive } from '../archive.js';
@@ -14,6 +14,7 @@ import { checkConfig, checkSubs, countLegacyUrls, ensureGitignore, fileState, LE
 import { mergeDuplicates, type MergeReport } from './merge-duplicates.js';
 import { urlRules } from './post-url.js';
 import type { TreeFile } from './scan-tree.js';
+import { isDir } from '../path-kind.js';
 
 export interface ImportOptions {
   readonly source: string;
@@ -132,10 +133,3 @@ async function copyAll(source: string, target: string, files: readonly TreeFile[
   return done;
 }
 
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
