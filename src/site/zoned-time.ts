@@ -32,25 +32,40 @@ export function zonedTime(epochMs: number, timeZone: string): ZonedTime {
   };
 }
 
-/** Offsets by zone and quarter hour: zone changes fall on quarter hours, and formatToParts is slow. */
-const offsets = new Map<string, number>();
-const QUARTER_HOUR = 15 * 60_000;
+const DAY = 86_400_000;
+/** Per zone, per UTC day: the offset at the day's start (zones change a few times a year at most). */
+const dayStarts = new Map<string, Map<number, number>>();
 
-/** How far `timeZone`'s wall clock is ahead of UTC at `epochMs` (whole seconds), in ms. */
+/**
+ * How far `timeZone`'s wall clock is ahead of UTC at `epochMs` (whole seconds), in ms. Intl's
+ * formatToParts is slow: it is asked about twice per UTC day, and again per instant only on a
+ * day when the zone's offset changes.
+ */
 function offsetAt(epochMs: number, timeZone: string): number {
-  const key = `${timeZone} ${Math.floor(epochMs / QUARTER_HOUR)}`;
-  let offset = offsets.get(key);
+  let zone = dayStarts.get(timeZone);
+  if (!zone) dayStarts.set(timeZone, (zone = new Map()));
+  const day = Math.floor(epochMs / DAY);
+  const start = dayStart(zone, day, timeZone);
+  return start === dayStart(zone, day + 1, timeZone) ? start : formattedOffset(epochMs, timeZone);
+}
+
+function dayStart(zone: Map<number, number>, day: number, timeZone: string): number {
+  let offset = zone.get(day);
   if (offset === undefined) {
-    const parts: Record<string, number> = {};
-    for (const p of zoneFormatter(timeZone).formatToParts(new Date(epochMs))) {
-      if (p.type !== 'literal') parts[p.type] = Number(p.value);
-    }
-    const wallMs = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
-    offset = wallMs - epochMs;
-    if (offsets.size > 100_000) offsets.clear();
-    offsets.set(key, offset);
+    offset = formattedOffset(day * DAY, timeZone);
+    if (zone.size > 100_000) zone.clear();
+    zone.set(day, offset);
   }
   return offset;
+}
+
+function formattedOffset(epochMs: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const p of zoneFormatter(timeZone).formatToParts(new Date(epochMs))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  const wallMs = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  return wallMs - Math.floor(epochMs / 1000) * 1000;
 }
 
 const DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d*)?)?)?[ \t]*(Z|UTC|GMT|[+-]\d{1,2}(?::?\d{2})?)?$/;
