@@ -12,8 +12,10 @@ import { canRunAlongside, runAlongside } from './run-alongside.js';
 import type { Generator, SiteModel, SitePost, SiteSettings } from './site-model.js';
 import { createSiteOutput, emptyRecord, isClaimed, type OutputRecord } from './site-output.js';
 
-/** What the build remembers of the theme it last rendered with. */
+/** What the build remembers of the theme and settings it last rendered with, and of the posts it saw. */
 const THEME_KEY = 'build:theme';
+const SETTINGS_KEY = 'build:settings';
+const POSTS_KEY = 'build:posts';
 
 export const BUILD_DEFAULTS = {
   paginate: 50,
@@ -52,6 +54,8 @@ export interface BuildReport {
   readonly ms: number;
   /** Milliseconds per stage: loading the posts, then each generator. */
   readonly stageMs: Readonly<Record<string, number>>;
+  /** The changes since the last build were known: only the pages they touch were checked. */
+  readonly incremental: boolean;
 }
 
 export function siteSettings(config: SiteConfig): SiteSettings {
@@ -85,22 +89,32 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const record = emptyRecord();
     record.skipped.push(...loaded.skipped);
     record.warnings.push(...loaded.warnings);
+    const reserved = (p: SitePost): boolean => generators.some((g) => g.reserved?.(p.outPath));
     const posts: SitePost[] = [];
     for (const p of loaded.posts) {
-      if (generators.some((g) => g.reserved?.(p.outPath))) record.skipped.push(`${p.file}: its URL ${p.url} is taken by a page of the site`);
+      if (reserved(p)) record.skipped.push(`${p.file}: its URL ${p.url} is taken by a page of the site`);
       else posts.push(p);
     }
-    const model = siteModel(posts, siteSettings(o.config), o.archiveDir);
 
     // What the last build wrote, unless it is gone (output deleted) or a full build is asked for.
     const stored = cache?.outputs(outRoot) ?? new Map<string, string>();
     const previous = !o.full && existsSync(join(outRoot, 'index.html')) ? stored : new Map<string, string>();
     const recalled = previous.size ? (cache?.memory(outRoot) ?? new Map<string, string>()) : new Map<string, string>();
+    const theme = themeSignature();
+    const settings = siteSettings(o.config);
+    const basis = JSON.stringify([settings, generators.map((g) => g.name)]);
+    // The changes since the last build of this output are known when it saw the posts the cache
+    // holds and used the same theme and settings; otherwise every page is checked.
+    const changes = loaded.changes && !loaded.changes.ambiguous && previous.size > 0 && recalled.get(THEME_KEY) === theme
+      && recalled.get(SETTINGS_KEY) === basis && recalled.get(POSTS_KEY) === cache?.postsGeneration()
+      ? { files: loaded.changes.files, now: posts.filter((p) => loaded.changes!.files.has(p.file)), before: loaded.changes.before.filter((p) => !reserved(p)) }
+      : undefined;
+    const model = siteModel(posts, settings, o.archiveDir, changes);
     // A thread pays off when most pages are to be rendered: a full build, a new theme, many
     // changed posts. Otherwise passing the model over would cost more than the checks it saves.
-    const theme = themeSignature();
     const parallel = canRunAlongside() && (previous.size === 0 || recalled.get(THEME_KEY) !== theme || loaded.read > posts.length / 10);
     record.memory.set(THEME_KEY, theme);
+    record.memory.set(SETTINGS_KEY, basis);
     await runGenerators(generators, model, { outRoot, previous, recalled, record, parallel, stageMs, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
 
     const current = record.current;
@@ -110,11 +124,19 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
       rmSync(resolve(outRoot, rel), { force: true });
       removed++;
     }
-    cache?.saveOutputs(outRoot, current, stored, record.memory);
+    // The posts as read and the pages made from them are saved together: the next build's
+    // changes are counted from this one.
+    if (cache) {
+      cache.together(() => {
+        loaded.save();
+        record.memory.set(POSTS_KEY, cache.postsGeneration());
+        cache.saveOutputs(outRoot, current, stored, record.memory);
+      });
+    } else loaded.save();
     o.onProgress?.(record.written, 'done');
     return {
       posts: posts.length, read: loaded.read, written: record.written, unchanged: record.unchanged, removed,
-      skipped: record.skipped, warnings: record.warnings, ms: Date.now() - started, stageMs,
+      skipped: record.skipped, warnings: record.warnings, ms: Date.now() - started, stageMs, incremental: changes !== undefined,
     };
   } finally {
     cache?.close();

@@ -18,6 +18,23 @@ export interface LoadedPosts {
   readonly warnings: readonly string[];
   /** Post files read in this build (the others came from the cache). */
   readonly read: number;
+  /** What changed since the cache was last saved (none without a cache). */
+  readonly changes?: PostChanges;
+  /** Records what was read in the cache: call when the build it served has completed. */
+  save(): void;
+}
+
+/**
+ * The posts that changed since the build that last saved the cache: what an incremental build
+ * starts from. `files` are new or changed files (read again) and the posts that a URL shared
+ * with one of them may have shown or hidden; `before` holds the changed and removed posts as
+ * they were then. `ambiguous` is set when URL collisions make the earlier site unknowable from
+ * these alone (the build then checks every page).
+ */
+export interface PostChanges {
+  readonly files: ReadonlySet<string>;
+  readonly before: readonly SitePost[];
+  readonly ambiguous: boolean;
 }
 
 /** What one post file yields, as cached between builds. */
@@ -37,7 +54,8 @@ const ENTRY_VERSION = 3;
  * Reads every post of the archive and gives it its Jekyll URL. A file that cannot be read,
  * is not UTF-8 (Jekyll skips those too), has no dated name or nothing to show is skipped and
  * reported. Two posts with one URL: like Jekyll, the later (by date, then path) wins.
- * With a cache, only files added or changed since the last build are read.
+ * With a cache, only files added or changed since the last build are read, and the changes
+ * are reported; the cache records this build's reading when `save` is called.
  */
 export async function loadSitePosts(
   archiveDir: string,
@@ -65,21 +83,57 @@ export async function loadSitePosts(
     if (entry.kind === 'skip') skipped.push(`${path}: ${entry.reason}`);
     else if (entry.kind === 'post') {
       for (const p of entry.problems) warnings.push(`${path}: ${p}`);
-      loaded.push({
-        file: path, post: entry.post, url: entry.url, outPath: entry.outPath, stamp: `${size}:${mtime}`,
-        ...(entry.redirectFrom?.length ? { redirectFrom: entry.redirectFrom } : {}),
-      });
+      loaded.push(sitePost(path, entry, `${size}:${mtime}`));
     }
   }
-  options.cache?.savePosts(rows, changed, [...previous.keys()].filter((f) => !rows.has(f)));
+  const gone = [...previous.keys()].filter((f) => !rows.has(f));
   loaded.sort((a, b) => a.post.date - b.post.date || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const byUrl = new Map<string, SitePost>();
+  const collided: string[] = [];
   for (const p of loaded) {
     const earlier = byUrl.get(p.url);
-    if (earlier) warnings.push(`${earlier.file}: same URL ${p.url} as ${p.file}, which replaces it`);
+    if (earlier) {
+      warnings.push(`${earlier.file}: same URL ${p.url} as ${p.file}, which replaces it`);
+      collided.push(earlier.file, p.file);
+    }
     byUrl.set(p.url, p);
   }
-  return { posts: [...byUrl.values()].reverse(), skipped, warnings, read };
+  const cache = options.cache;
+  return {
+    // Each URL's post in its own place by date (a Map keeps the place of the URL's first post).
+    posts: loaded.filter((p) => byUrl.get(p.url) === p).reverse(), skipped, warnings, read,
+    ...(cache ? { changes: postChanges(new Set(changed), [...changed, ...gone], previous, byUrl, collided) } : {}),
+    save: () => cache?.savePosts(rows, changed, gone),
+  };
+}
+
+/** The changes since the cache was saved; see PostChanges. */
+function postChanges(
+  files: Set<string>, touched: readonly string[], previous: ReadonlyMap<string, { stamp: string; entry: Entry }>,
+  byUrl: ReadonlyMap<string, SitePost>, collided: readonly string[],
+): PostChanges {
+  const before: SitePost[] = [];
+  for (const file of touched) {
+    const hit = previous.get(file);
+    if (hit?.entry.kind === 'post') before.push(sitePost(file, hit.entry, hit.stamp.split(':').slice(1, 3).join(':')));
+  }
+  // Two posts with one URL: which one the last build showed is not recorded. When a change
+  // touches such a URL, the build checks every page rather than guess.
+  const urls = new Set<string>();
+  let ambiguous = collided.some((f) => files.has(f));
+  for (const b of before) {
+    const owner = byUrl.get(b.url);
+    if (urls.has(b.url) || (owner && !files.has(owner.file))) ambiguous = true;
+    urls.add(b.url);
+  }
+  return { files, before, ambiguous };
+}
+
+function sitePost(file: string, entry: Extract<Entry, { kind: 'post' }>, stamp: string): SitePost {
+  return {
+    file, post: entry.post, url: entry.url, outPath: entry.outPath, stamp,
+    ...(entry.redirectFrom?.length ? { redirectFrom: entry.redirectFrom } : {}),
+  };
 }
 
 function readEntry(archiveDir: string, path: string, options: { template: string; timeZone: string }): Entry {

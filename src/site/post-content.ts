@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readPostContent } from '../archive/posts/read-post.js';
 import { htmlToText } from '../content/text.js';
 import { presentContent } from './present-content.js';
-import type { SiteModel, SitePost, SiteSettings } from './site-model.js';
+import type { SiteChanges, SiteModel, SitePost, SiteSettings } from './site-model.js';
 
 /** Reads a post's content from its file (the site keeps only metadata in memory). */
 export async function readContent(archiveDir: string, p: SitePost): Promise<string> {
@@ -26,6 +26,6 @@ export function isWebLink(link: string): boolean {
 }
 
 /** The model generators build from: metadata in memory, contents read from the archive when a page needs them. */
-export function siteModel(posts: readonly SitePost[], settings: SiteSettings, archiveDir: string): SiteModel {
-  return { posts, settings, archiveDir, html: (p) => pageHtml(archiveDir, p), text: (p) => plainText(archiveDir, p) };
+export function siteModel(posts: readonly SitePost[], settings: SiteSettings, archiveDir: string, changes?: SiteChanges): SiteModel {
+  return { posts, settings, archiveDir, ...(changes ? { changes } : {}), html: (p) => pageHtml(archiveDir, p), text: (p) => plainText(archiveDir, p) };
 }

@@ -24,10 +24,25 @@ export interface SiteSettings extends SiteInfo {
   readonly absoluteBase: string;
 }
 
+/**
+ * What changed since the last build into the same output, when the build can tell: generators
+ * may then leave pages that none of these posts appear on as they were, without checking them.
+ */
+export interface SiteChanges {
+  /** Files of posts added or changed. */
+  readonly files: ReadonlySet<string>;
+  /** The posts of `posts` whose file is in `files`. */
+  readonly now: readonly SitePost[];
+  /** The changed and removed posts as the last build showed them. */
+  readonly before: readonly SitePost[];
+}
+
 /** What the generators build from. */
 export interface SiteModel {
   /** Newest first, one per URL, with no URL taken by a page of the site. */
   readonly posts: readonly SitePost[];
+  /** Absent when every page is to be checked (a first or full build, a new theme or configuration). */
+  readonly changes?: SiteChanges;
   readonly settings: SiteSettings;
   /** The archive (for files beside the posts, such as `about.md`); absent in in-memory models. */
   readonly archiveDir?: string;
@@ -50,6 +65,11 @@ export interface SiteOutput {
   write(rel: string, data: string | Uint8Array, signature?: string): Promise<void>;
   /** True (and the file is kept) when `rel` was written from inputs with this signature last time. */
   isFresh(rel: string, signature: string): boolean;
+  /**
+   * Keeps `rel` as the last build wrote it, unchecked (the generator knows its inputs did not
+   * change: see SiteModel.changes). False when the last build did not write it: write it then.
+   */
+  keep(rel: string): boolean;
   /** Files written or kept so far in this build, in order (the sitemap lists them). */
   files(): Iterable<string>;
   /** Reports a post left out of some output: `file: reason`. */

@@ -58,6 +58,13 @@ export function createSiteOutput(
       rmSync(abs, { recursive: rel.endsWith('/'), force: true });
       record.removed++;
     },
+    keep(rel) {
+      const sig = previous.get(rel);
+      if (sig === undefined) return false;
+      record.current.set(rel, sig);
+      record.unchanged++;
+      return true;
+    },
     isFresh(rel, sig) {
       if (previous.get(rel) !== sig) return false;
       record.current.set(rel, sig);

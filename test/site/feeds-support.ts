@@ -80,6 +80,7 @@ export function memoryOutput(previous = new Map<string, string>()): MemoryOutput
     skip: (line) => void skipped.push(line),
     warn: (line) => void warnings.push(line),
     isFresh: (rel, sig) => previous.get(rel) === sig,
+    keep: (rel) => previous.has(rel),
     recall: () => undefined,
     remember: () => undefined,
     claim: () => undefined,

@@ -53,11 +53,20 @@ export class SiteCache {
     return out;
   }
 
+  /**
+   * Counts the saves of posts that changed something: an output folder whose last build saw
+   * this generation knows every change since (another folder built in between does not).
+   */
+  postsGeneration(): string {
+    return this.db.prepare<[], { data: string }>("SELECT data FROM blobs WHERE name = 'posts-generation'").get()?.data ?? '0';
+  }
+
   /** Records the posts of this build: `changed` files were read again, `gone` ones are no more. */
   savePosts<T>(rows: ReadonlyMap<string, { stamp: string; entry: T }>, changed: readonly string[], gone: readonly string[]): void {
     if (changed.length === 0 && gone.length === 0) return;
     const pending = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM post_changes').get()?.n ?? 0;
     this.db.transaction(() => {
+      this.db.prepare("INSERT OR REPLACE INTO blobs (name, data) VALUES ('posts-generation', ?)").run(String(Number(this.postsGeneration()) + 1));
       // Fold the changes into the document when they grow — but not in a build that read most
       // posts (a first build): one string of every entry would come on top of its peak memory;
       // the next build, which reads little, folds them in.
@@ -99,6 +108,11 @@ export class SiteCache {
       const remember = this.db.prepare('INSERT INTO memory (out_dir, key, value) VALUES (?, ?, ?)');
       for (const [key, value] of memory) remember.run(outDir, key, value);
     })();
+  }
+
+  /** Runs `f` in one transaction: what it saves is saved together or not at all. */
+  together(f: () => void): void {
+    this.db.transaction(f)();
   }
 
   close(): void {

@@ -1,5 +1,6 @@
 import { escapeHtml } from '../escape-html.js';
 import { relativeHref } from '../relative-href.js';
+import { listScopes } from '../change-scope.js';
 import type { Generator } from '../site-model.js';
 import type { CountSection } from '../theme/count-page.js';
 import { renderCountPage } from '../theme/count-page.js';
@@ -16,7 +17,9 @@ export const archivePages: Generator = {
   reserved: (path) => path.startsWith('archive/'),
   async generate(model, out) {
     const site = model.settings;
-    const months = groupPosts(model.posts, (p) => [listDate(p.post.date, site.timeZone).key], (key) => `archive/${key.replace('-', '/')}/`);
+    const folderOf = (key: string): string => `archive/${key.replace('-', '/')}/`;
+    const months = groupPosts(model.posts, (p) => [listDate(p.post.date, site.timeZone).key], folderOf);
+    const scopeOf = listScopes(model, (p) => [folderOf(listDate(p.post.date, site.timeZone).key)]);
     const label = (folder: string): string => {
       const [, y, m] = folder.split('/');
       return `${y}年${Number(m)}月`;
@@ -41,7 +44,7 @@ export const archivePages: Generator = {
         escapeHtml(relativeHref(self, 'archive/index.html'))}">全部月份</a>${
         older ? `<a href="${escapeHtml(relativeHref(self, `${older.folder}index.html`))}">${escapeHtml(label(older.folder))} →</a>` : '<span></span>'}</nav>`;
       const intro = `<p class="list-intro">共 ${g.posts.length} 篇</p>`;
-      await writePagedList(out, g.posts, g.folder, { heading: label(g.folder), intro, after, current: 'archive', monthHeadings: false }, site);
+      await writePagedList(out, g.posts, g.folder, { heading: label(g.folder), intro, after, current: 'archive', monthHeadings: false }, site, scopeOf(g.folder, g.posts));
     }
   },
 };

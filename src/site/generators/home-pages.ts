@@ -1,3 +1,4 @@
+import { listScopes } from '../change-scope.js';
 import type { Generator } from '../site-model.js';
 import { sourceCounts } from '../theme/groups.js';
 import { sourcesSummary } from '../theme/list-page.js';
@@ -9,8 +10,9 @@ export const homePages: Generator = {
   reserved: (path) => path === 'index.html' || /^page\d+\/index\.html$/.test(path),
   async generate(model, out) {
     const sources = sourceCounts(model.posts);
+    const scope = listScopes(model, () => [''])('', model.posts);
     await writePagedList(out, model.posts, '', {
       heading: '最新文章', title: model.settings.title, current: 'home', frontAfter: (self) => sourcesSummary(sources, self),
-    }, model.settings);
+    }, model.settings, scope);
   },
 };

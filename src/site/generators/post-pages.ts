@@ -1,5 +1,7 @@
 import { signer } from '../cache/signature.js';
-import type { Generator } from '../site-model.js';
+import { changesByList, touchedNeighbours } from '../change-scope.js';
+import type { Generator, SitePost } from '../site-model.js';
+import { sourcePath } from '../source-path.js';
 import { sourceGroups } from '../theme/groups.js';
 import { neighbourSignature, sourceNeighbours } from '../theme/neighbours.js';
 import { renderPostPage } from '../theme/post-page.js';
@@ -15,8 +17,21 @@ export const postPages: Generator = {
   outputs: (model) => model.posts.map((p) => p.outPath),
   async generate(model, out) {
     const sign = signer('post', JSON.stringify(model.settings));
-    const neighboursOf = sourceNeighbours(sourceGroups(model.posts));
-    await runEach(model.posts, 8, async (p) => {
+    const sources = sourceGroups(model.posts);
+    const neighboursOf = sourceNeighbours(sources);
+    // With the changes known, only pages that show a changed post are checked; the others stay.
+    let todo = model.posts;
+    if (model.changes) {
+      const files = model.changes.files;
+      const touched = new Set<SitePost>();
+      const byList = changesByList(model.changes, (p) => [sourcePath(p.post.site)]);
+      for (const g of sources) {
+        const change = byList.get(g.folder);
+        if (change) touchedNeighbours(g.posts, change, files, touched);
+      }
+      todo = model.posts.filter((p) => touched.has(p) || !out.keep(p.outPath));
+    }
+    await runEach(todo, 8, async (p) => {
       const neighbours = neighboursOf(p);
       const sig = sign(p.file, p.stamp, p.url, neighbourSignature(neighbours));
       if (out.isFresh(p.outPath, sig)) return;

@@ -34,12 +34,31 @@ export const search: Generator = {
 
     // A post's key names everything its search record is made from (not the theme: a new page
     // design leaves the index alone, a new version of samizdat does not): a changed post is a new one.
-    const posts = [...model.posts].reverse(); // oldest first: a full build numbers them in date order
-    const keyOf = (p: SitePost): string =>
-      createHash('sha1').update(JSON.stringify([FORMAT, VERSION, p.file, p.stamp, p.outPath, model.settings.timeZone])).digest('base64url');
-    const current = new Map(posts.map((p) => [keyOf(p), p]));
+    const basis = [FORMAT, VERSION, model.settings.timeZone];
+    const keyOf = (p: SitePost): string => createHash('sha1').update(JSON.stringify([...basis, p.file, p.stamp, p.outPath])).digest('base64url');
+    const oldestFirst = (list: readonly SitePost[]): SitePost[] => [...list].reverse(); // a full build numbers posts in date order
+    const everyKey = (): Map<string, SitePost> => new Map(oldestFirst(model.posts).map((p) => [keyOf(p), p]));
     const previous = parseState(out.recall(MEMORY_KEY));
-    const plan = planSearchBuild(FORMAT, previous, [...current.keys()]);
+    const basisKey = JSON.stringify(basis);
+    // With the build's changes known, unchanged posts keep the keys the last build gave them:
+    // only changed posts are hashed (and every post only when segments are indexed again).
+    let current: Map<string, SitePost> | undefined;
+    let keys: string[];
+    let postOfKey: (key: string) => SitePost | undefined;
+    if (model.changes && previous?.basis === basisKey) {
+      const gone = new Set(model.changes.before.map(keyOf));
+      const added = new Map(oldestFirst(model.changes.now).map((p) => [keyOf(p), p]));
+      keys = [...previous.keys.filter((k) => k && !gone.has(k)), ...added.keys()];
+      const all = (): Map<string, SitePost> => (current ??= everyKey());
+      postOfKey = (k) => added.get(k) ?? all().get(k);
+    } else {
+      current = everyKey();
+      keys = [...current.keys()];
+      postOfKey = (k) => current!.get(k);
+    }
+    let plan = planSearchBuild(FORMAT, previous, keys);
+    // Starting over numbers the posts in date order.
+    if (plan.keep === 0 && !current) plan = planSearchBuild(FORMAT, previous, [...(current = everyKey()).keys()]);
     const state = plan.state;
 
     // The text files (one per passage, most of the site's files) are this generator's to keep
@@ -58,7 +77,7 @@ export const search: Generator = {
     if (plan.index) {
       const { firstDoc, docs } = plan.index;
       const firstPassage = state.segments.slice(0, plan.keep).reduce((n, s) => n + s.passages, 0);
-      const postOf = (doc: number): SitePost | undefined => current.get(state.keys[doc]!);
+      const postOf = (doc: number): SitePost | undefined => postOfKey(state.keys[doc]!);
       try {
         const write: SearchWrite = (rel, data, owner) => out.write(SEARCH_DIR + rel, data, 'doc' in owner ? undefined : owner.segment);
         const stats = await indexSegment(firstPassage, records(model, firstDoc, docs, postOf), write, { keepTexts: keptTexts });
@@ -75,7 +94,7 @@ export const search: Generator = {
     for (let doc = 0; doc < state.keys.length; doc++) if (state.keys[doc] && known?.keys[doc] === state.keys[doc]) kept += state.parts[doc]!;
     out.kept(kept);
     await writeManifest(state, out);
-    out.remember(MEMORY_KEY, JSON.stringify(state));
+    out.remember(MEMORY_KEY, JSON.stringify({ ...state, basis: basisKey }));
   },
 };
 
@@ -86,9 +105,12 @@ async function writeManifest(state: SearchState, out: SiteOutput): Promise<void>
   await out.write(SEARCH_DIR + MANIFEST_FILE, files.manifest);
 }
 
-function parseState(text: string | undefined): SearchState | undefined {
+/** The search index's state as remembered: the plan's, and what the posts' keys were made from. */
+type RememberedState = SearchState & { readonly basis?: string };
+
+function parseState(text: string | undefined): RememberedState | undefined {
   try {
-    return text ? (JSON.parse(text) as SearchState) : undefined;
+    return text ? (JSON.parse(text) as RememberedState) : undefined;
   } catch {
     return undefined;
   }

@@ -1,4 +1,6 @@
+import { listScopes } from '../change-scope.js';
 import type { Generator } from '../site-model.js';
+import { sourcePath } from '../source-path.js';
 import { renderCountPage } from '../theme/count-page.js';
 import { sourceCounts, sourceGroups } from '../theme/groups.js';
 import { writePagedList } from '../theme/paged-list.js';
@@ -16,9 +18,10 @@ export const sourcePages: Generator = {
       self: 'sources/index.html', heading: '来源', current: 'sources',
       sections: [{ heading: `全部来源（${sourceGroups(model.posts).length}）`, entries: sourceCounts(model.posts) }],
     }, site));
+    const scopeOf = listScopes(model, (p) => [sourcePath(p.post.site)]);
     for (const g of sourceGroups(model.posts)) {
       const intro = `<p class="list-intro">共 ${g.posts.length} 篇</p>`;
-      await writePagedList(out, g.posts, g.folder, { heading: g.name, intro, current: 'sources', showSource: false }, site);
+      await writePagedList(out, g.posts, g.folder, { heading: g.name, intro, current: 'sources', showSource: false }, site, scopeOf(g.folder, g.posts));
     }
   },
 };

@@ -1,3 +1,4 @@
+import { listScopes, type ListScope } from '../change-scope.js';
 import type { Generator, SiteOutput, SitePost, SiteSettings } from '../site-model.js';
 import type { CountEntry } from '../theme/count-list.js';
 import { renderCountPage } from '../theme/count-page.js';
@@ -17,6 +18,7 @@ export const taxonomyPages: Generator = {
     const site = model.settings;
     const sources = new Map(sourceGroups(model.posts).map((g) => [g.folder.replace(/^sources\//, ''), g.posts.length]));
     const sections: { heading: string; entries: CountEntry[] }[] = [];
+    const scopeOf = listScopes(model, (p) => [...categoriesOf(p).map(categoryPath), ...tagsOf(p).map(tagPath)]);
     for (const [heading, keys, folderOf, prefix] of [
       ['分类', categoriesOf, categoryPath, 'categories/'],
       ['标签', tagsOf, tagPath, 'tags/'],
@@ -30,7 +32,7 @@ export const taxonomyPages: Generator = {
           continue;
         }
         entries.push({ name: g.name, file: `${g.folder}index.html`, count: g.posts.length });
-        await writeList(g, heading, out, site);
+        await writeList(g, heading, out, site, scopeOf(g.folder, g.posts));
       }
       sections.push({ heading: `${heading}（${groups.length}）`, entries });
     }
@@ -38,7 +40,7 @@ export const taxonomyPages: Generator = {
   },
 };
 
-async function writeList(g: PostGroup, kind: string, out: SiteOutput, site: SiteSettings): Promise<void> {
+async function writeList(g: PostGroup, kind: string, out: SiteOutput, site: SiteSettings, scope: ListScope | undefined): Promise<void> {
   const intro = `<p class="list-intro">${kind}，共 ${g.posts.length} 篇</p>`;
-  await writePagedList(out, g.posts, g.folder, { heading: g.name, intro, current: 'categories' }, site);
+  await writePagedList(out, g.posts, g.folder, { heading: g.name, intro, current: 'categories' }, site, scope);
 }

@@ -1,4 +1,5 @@
 import { signer } from '../cache/signature.js';
+import type { ListScope } from '../change-scope.js';
 import { stablePages } from '../paginate.js';
 import type { SiteOutput, SitePost, SiteSettings } from '../site-model.js';
 import { renderPostList, type PostListOptions } from './list-page.js';
@@ -8,6 +9,8 @@ import { renderPostList, type PostListOptions } from './list-page.js';
  * numbered from the oldest: see stablePages). `intro` shows on the front page only. A page is rendered only when its inputs changed
  * since the last build (its posts' files and stamps, its neighbours, the text around it, the
  * settings), so adding posts rewrites the front page of the lists they are on, and no other.
+ * With the `scope` of the build's changes, pages among the list's unchanged oldest posts are
+ * kept without that check, when the text around them is as it was too.
  */
 export async function writePagedList(
   out: SiteOutput,
@@ -15,11 +18,22 @@ export async function writePagedList(
   folder: string,
   options: Omit<PostListOptions, 'self' | 'page'> & { readonly frontAfter?: string | ((self: string) => string) },
   site: SiteSettings,
+  scope?: ListScope,
 ): Promise<void> {
   const sign = signer('list', JSON.stringify(site));
   const { frontAfter, intro, ...common } = options;
-  for (const page of stablePages(posts, site.paginate)) {
+  const pages = stablePages(posts, site.paginate);
+  // What every page but the front one shows besides its posts (pages below the front one share a depth, so links read alike).
+  const memory = `list:${folder}`;
+  const basis = sign(folder, JSON.stringify(common), typeof common.after === 'function' ? common.after(`${folder}page1/index.html`) : common.after);
+  const sameBasis = out.recall(memory) === basis;
+  out.remember(memory, basis);
+  // Page n (from the oldest) is as it was when its posts are and its newer neighbour is an older page, now and then.
+  const size = Math.max(1, Math.floor(site.paginate));
+  const stableBelow = scope && sameBasis ? Math.min(pages.length - 1, Math.max(0, Math.floor(scope.lengthBefore / size) - 1)) : 0;
+  for (const page of pages) {
     const self = folder + page.file;
+    if (!page.front && page.number < stableBelow && page.number * size <= scope!.unchangedOldest && out.keep(self)) continue;
     // The intro (a count of the list's posts) only on the front page: older pages stay as they are.
     const pageIntro = page.front ? intro : undefined;
     const afterOption = page.front && frontAfter !== undefined ? frontAfter : common.after;

@@ -1,0 +1,131 @@
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatPost } from '../../src/archive/posts/format-post.js';
+import type { Post } from '../../src/model/index.js';
+import { buildSite, type BuildReport } from '../../src/site/build-site.js';
+import { openSearch } from '../../src/site/search/searcher.js';
+import { allHits, diskLoader, random as mulberry32 } from './search-helpers.js';
+
+// An incremental build that knows the changes checks only the pages they touch and keeps the
+// rest unchecked. Whatever the changes, its output must be the output of a full build.
+
+const DAY = 86_400_000;
+const START = Date.UTC(2021, 10, 20, 3);
+const CONFIG = { paginate: 3, url: 'https://mirror.example', timezone: 'America/New_York' } as const;
+const SOURCES = ['甲报', '乙台', '丙网'];
+
+interface Live {
+  file: string;
+  post: Post;
+}
+
+/** Every file under `dir`, by relative path; the search index's own files are left out (segments differ by design). */
+function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const abs = join(d, e.name);
+      const rel = relative(dir, abs);
+      if (e.isDirectory()) walk(abs);
+      else if (!/^search\/(?!index\.html$)/.test(rel)) out.set(rel, readFileSync(abs, 'utf8'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function diff(a: Map<string, string>, b: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const [k, v] of a) if (!b.has(k)) out.push(`only incremental: ${k}`); else if (b.get(k) !== v) out.push(`differs: ${k}`);
+  for (const k of b.keys()) if (!a.has(k)) out.push(`only full: ${k}`);
+  return out;
+}
+
+describe('incremental builds that know the changes', () => {
+  it('give the output of a full build after every kind of change, and keep the pages the changes do not touch', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'samizdat-incr-eq-'));
+    const archive = join(root, 'archive');
+    mkdirSync(join(archive, '_posts'), { recursive: true });
+    const random = mulberry32(7);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const live: Live[] = [];
+    let serial = 0;
+    const write = (l: Live): void => writeFileSync(join(archive, l.file), formatPost(l.post));
+    const add = (date: number, site = pick(SOURCES), title = `第${++serial}篇`): Live => {
+      const post: Post = { title, date, author: site, link: `https://example.org/${serial}`, site, content: `<p>正文 ${serial} ${title}</p>`, categories: random() < 0.3 ? ['要闻'] : [] };
+      const l = { file: `_posts/${new Date(date).toISOString().slice(0, 10)}-${serial}.md`, post };
+      write(l);
+      live.push(l);
+      return l;
+    };
+    const remove = (l: Live): void => {
+      rmSync(join(archive, l.file));
+      live.splice(live.indexOf(l), 1);
+    };
+    for (let i = 0; i < 40; i++) add(START + Math.floor(random() * 90) * DAY + i * 60_000);
+
+    const incremental = join(root, 'site');
+    const build = (dir: string, outDir: string, full = false): Promise<BuildReport> => buildSite({ archiveDir: dir, outDir, config: CONFIG, full });
+    await build(archive, incremental);
+
+    // Each step changes the archive, then an incremental build is compared with a full build of a copy.
+    const steps: Array<[string, () => void]> = [
+      ['a new post, newest', () => void add(START + 100 * DAY)],
+      ['ten new posts', () => { for (let i = 0; i < 10; i++) add(START + 101 * DAY + i * 3_600_000); }],
+      ['a post dated among old ones', () => void add(START + 5 * DAY + 1000)],
+      ['a title edited in place', () => { const l = pick(live); l.post = { ...l.post, title: `${l.post.title}（改）` }; write(l); }],
+      ['a post moved to another source', () => { const l = pick(live); l.post = { ...l.post, site: SOURCES[(SOURCES.indexOf(l.post.site) + 1) % 3]! }; write(l); }],
+      ['a post redated', () => { const l = pick(live); l.post = { ...l.post, date: l.post.date - 40 * DAY }; write(l); }],
+      ['an old post deleted', () => remove(live.reduce((a, b) => (a.post.date < b.post.date ? a : b)))],
+      ['the newest post deleted', () => remove(live.reduce((a, b) => (a.post.date > b.post.date ? a : b)))],
+      ['a post in a new source and month', () => void add(START + 200 * DAY, '丁刊')],
+      ['the only post of a source deleted', () => remove(live.find((l) => l.post.site === '丁刊')!)],
+      ['a post with the URL of another (same name, same day)', () => {
+        const l = pick(live);
+        const dup = { file: l.file.replace('_posts/', '_posts/dup/'), post: { ...l.post, date: l.post.date + 1000, content: '<p>另一篇</p>' } };
+        mkdirSync(join(archive, '_posts/dup'), { recursive: true });
+        write(dup);
+        live.push(dup);
+      }],
+      ['the later of the two deleted', () => remove(live[live.length - 1]!)],
+      ['a file renamed', () => { const l = pick(live); const to = l.file.replace('.md', '-x.md'); renameSync(join(archive, l.file), join(archive, to)); l.file = to; }],
+      ['nothing', () => undefined],
+      ['several changes at once', () => {
+        for (let i = 0; i < 6; i++) add(START + Math.floor(random() * 120) * DAY + 7000 + i);
+        remove(pick(live));
+        const l = pick(live);
+        l.post = { ...l.post, content: '<p>新的正文</p>' };
+        write(l);
+      }],
+    ];
+    let knew = 0;
+    for (const [name, change] of steps) {
+      change();
+      const report = await build(archive, incremental);
+      const copy = join(root, `copy-${knew}-${name.length}`);
+      cpSync(join(archive, '_posts'), join(copy, '_posts'), { recursive: true });
+      const full = await build(copy, join(copy, '_site'), true);
+      const differences = diff(tree(incremental), tree(join(copy, '_site')));
+      expect(differences, `after "${name}"`).toEqual([]);
+      // The search index is laid out differently (segments), but finds the same posts.
+      for (const query of ['正文', '改', '篇']) {
+        const found = async (dir: string): Promise<string[]> => (await allHits(await (await openSearch(diskLoader(dir).load)).search(query))).map((h) => `${h.href} ${h.title}`).sort();
+        const want = await found(join(copy, '_site'));
+        expect(await found(incremental), `${name}: ${query}`).toEqual(want);
+        if (query === '篇') expect(want.length, name).toBe(live.length - (name.includes('same name') ? 1 : 0));
+      }
+      expect(report.posts, name).toBe(full.posts);
+      if (report.incremental) {
+        knew++;
+        // One post changed: a few pages written, far fewer than a full build writes.
+        if (!/ten|several/.test(name)) expect(report.written, name).toBeLessThan(full.written / 3);
+      }
+      rmSync(copy, { recursive: true });
+    }
+    // URL collisions touching a change make the earlier site unknowable: those builds check every page.
+    expect(knew).toBeGreaterThanOrEqual(steps.length - 2);
+  }, 120_000);
+});
