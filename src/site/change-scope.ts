@@ -40,9 +40,10 @@ export function listScope(list: readonly SitePost[], change: ListChange | undefi
   if (!change) return { unchangedOldest: list.length, lengthBefore: list.length };
   let oldest: SitePost | undefined;
   for (const p of [...change.now, ...change.before]) if (!oldest || isOlder(p, oldest)) oldest = p;
-  let unchanged = 0;
-  for (let i = list.length - 1; i >= 0 && oldest && isOlder(list[i]!, oldest) && !files.has(list[i]!.file); i--) unchanged++;
-  return { unchangedOldest: unchanged, lengthBefore: list.length - change.now.length + change.before.length };
+  // Lists are sorted, and changed posts are not older than the oldest: they are all above it.
+  let newer = 0;
+  while (newer < list.length && oldest && !isOlder(list[newer]!, oldest)) newer++;
+  return { unchangedOldest: list.length - newer, lengthBefore: list.length - change.now.length + change.before.length };
 }
 
 /**

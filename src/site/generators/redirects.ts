@@ -12,10 +12,11 @@ import type { Generator } from '../site-model.js';
 export const redirects: Generator = {
   name: 'redirects',
   async generate(model, out) {
-    const taken = new Set(model.posts.map((p) => p.outPath));
+    let taken: Set<string> | undefined; // made when a post has old URLs: most archives have none
     for (const p of model.posts) {
       for (const url of p.redirectFrom ?? []) {
         const rel = outputPath(url);
+        taken ??= new Set(model.posts.map((q) => q.outPath));
         if (taken.has(rel)) {
           out.warn(`${p.file}: redirect_from ${url} is the URL of another page; no redirect written`);
           continue;

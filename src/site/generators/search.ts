@@ -49,8 +49,20 @@ export const search: Generator = {
       const gone = new Set(model.changes.before.map(keyOf));
       const added = new Map(oldestFirst(model.changes.now).map((p) => [keyOf(p), p]));
       keys = [...previous.keys.filter((k) => k && !gone.has(k)), ...added.keys()];
-      const all = (): Map<string, SitePost> => (current ??= everyKey());
-      postOfKey = (k) => added.get(k) ?? all().get(k);
+      // Posts of the segments indexed again: most are recent arrivals, so the newest posts are hashed first, as far as needed.
+      const seen = new Map<string, SitePost>();
+      let next = 0;
+      postOfKey = (k) => {
+        if (!k) return undefined; // a removed post's number
+        let p = added.get(k) ?? current?.get(k) ?? seen.get(k);
+        while (!p && !current && next < model.posts.length) {
+          const q = model.posts[next++]!;
+          const key = keyOf(q);
+          seen.set(key, q);
+          if (key === k) p = q;
+        }
+        return p;
+      };
     } else {
       current = everyKey();
       keys = [...current.keys()];
