@@ -10,7 +10,7 @@ import { permalinkTemplate } from './permalink.js';
 import { siteModel } from './post-content.js';
 import { canRunAlongside, runAlongside } from './run-alongside.js';
 import type { Generator, SiteModel, SitePost, SiteSettings } from './site-model.js';
-import { createSiteOutput, emptyRecord, isClaimed, type OutputRecord } from './site-output.js';
+import { createSiteOutput, emptyRecord, isClaimed, previousOutputs, staleFiles, type OutputRecord, type PreviousOutputs } from './site-output.js';
 
 /** What the build remembers of the theme and settings it last rendered with, and of the posts it saw. */
 const THEME_KEY = 'build:theme';
@@ -97,40 +97,45 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     }
 
     // What the last build wrote, unless it is gone (output deleted) or a full build is asked for.
-    const stored = cache?.outputs(outRoot) ?? new Map<string, string>();
-    const previous = !o.full && existsSync(join(outRoot, 'index.html')) ? stored : new Map<string, string>();
-    const recalled = previous.size ? (cache?.memory(outRoot) ?? new Map<string, string>()) : new Map<string, string>();
+    const stored = cache?.outputIndex(outRoot) ?? previousOutputs();
+    const fresh = o.full || stored.size === 0 || !existsSync(join(outRoot, 'index.html'));
+    const recalled = fresh ? new Map<string, string>() : (cache?.memory(outRoot) ?? new Map<string, string>());
     const theme = themeSignature();
     const settings = siteSettings(o.config);
     const basis = JSON.stringify([settings, generators.map((g) => g.name)]);
     // The changes since the last build of this output are known when it saw the posts the cache
     // holds and used the same theme and settings; otherwise every page is checked.
-    const changes = loaded.changes && !loaded.changes.ambiguous && previous.size > 0 && recalled.get(THEME_KEY) === theme
+    const changes = loaded.changes && !loaded.changes.ambiguous && !fresh && recalled.get(THEME_KEY) === theme
       && recalled.get(SETTINGS_KEY) === basis && recalled.get(POSTS_KEY) === cache?.postsGeneration()
       ? { files: loaded.changes.files, now: posts.filter((p) => loaded.changes!.files.has(p.file)), before: loaded.changes.before.filter((p) => !reserved(p)) }
       : undefined;
     const model = siteModel(posts, settings, o.archiveDir, changes);
     // A thread pays off when most pages are to be rendered: a full build, a new theme, many
     // changed posts. Otherwise passing the model over would cost more than the checks it saves.
-    const parallel = canRunAlongside() && (previous.size === 0 || recalled.get(THEME_KEY) !== theme || loaded.read > posts.length / 10);
+    const parallel = canRunAlongside() && (fresh || recalled.get(THEME_KEY) !== theme || loaded.read > posts.length / 10);
+    // Knowing the changes, most files are kept unchecked: the last build's record is looked up
+    // file by file, not read whole (unless a worker thread needs it).
+    const previous = fresh ? previousOutputs() : changes && !parallel ? stored : previousOutputs(stored.entries());
     record.memory.set(THEME_KEY, theme);
     record.memory.set(SETTINGS_KEY, basis);
     await runGenerators(generators, model, { outRoot, previous, recalled, record, parallel, stageMs, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
 
-    const current = record.current;
     let removed = record.removed;
-    for (const rel of stored.keys()) {
-      if (current.has(rel) || isClaimed(record, rel)) continue;
+    const gone = staleFiles(previous, stored, record);
+    for (const rel of gone) {
+      if (isClaimed(record, rel)) continue; // the generator that claimed it deletes its own files
       rmSync(resolve(outRoot, rel), { force: true });
       removed++;
     }
+    const changed = new Map<string, string>();
+    for (const [rel, sig] of record.current) if (stored.get(rel) !== sig) changed.set(rel, sig);
     // The posts as read and the pages made from them are saved together: the next build's
     // changes are counted from this one.
     if (cache) {
       cache.together(() => {
         loaded.save();
         record.memory.set(POSTS_KEY, cache.postsGeneration());
-        cache.saveOutputs(outRoot, current, stored, record.memory);
+        cache.saveOutputs(outRoot, changed, gone, record.memory);
       });
     } else loaded.save();
     o.onProgress?.(record.written, 'done');
@@ -145,7 +150,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
 
 interface RunContext {
   readonly outRoot: string;
-  readonly previous: ReadonlyMap<string, string>;
+  readonly previous: PreviousOutputs;
   readonly recalled: ReadonlyMap<string, string>;
   readonly record: OutputRecord;
   /** Run generators marked `alongside` on worker threads. */

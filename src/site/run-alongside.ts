@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SamizdatError } from '../model/index.js';
 import type { Generator, SiteModel } from './site-model.js';
-import type { OutputRecord } from './site-output.js';
+import type { OutputRecord, PreviousOutputs } from './site-output.js';
 
 export interface WorkerJob {
   readonly generator: string;
@@ -36,12 +36,12 @@ export function canRunAlongside(): boolean {
  * what it wrote into the build's record. `stop()` ends the thread (the build failed).
  */
 export function runAlongside(
-  g: Generator, model: SiteModel, outRoot: string, previous: ReadonlyMap<string, string>, recalled: ReadonlyMap<string, string>, record: OutputRecord,
+  g: Generator, model: SiteModel, outRoot: string, previous: PreviousOutputs, recalled: ReadonlyMap<string, string>, record: OutputRecord,
 ): { done: Promise<void>; stop: () => Promise<void> } {
   const worker = new Worker(SCRIPT);
   const job: WorkerJob = {
     generator: g.name, outRoot, archiveDir: model.archiveDir ?? '', posts: model.posts, settings: model.settings,
-    previous: g.outputs ? Array.from(g.outputs(model), (rel) => [rel, previous.get(rel)] as const).filter((e): e is readonly [string, string] => e[1] !== undefined) : [...previous],
+    previous: g.outputs ? Array.from(g.outputs(model), (rel) => [rel, previous.get(rel)] as const).filter((e): e is readonly [string, string] => e[1] !== undefined) : [...previous.entries()],
     recalled: [...recalled],
   };
   const done = new Promise<void>((resolve, reject) => {

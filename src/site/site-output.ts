@@ -5,10 +5,30 @@ import { SamizdatError } from '../model/index.js';
 import { contentSignature } from './cache/signature.js';
 import type { SiteOutput } from './site-model.js';
 
+/**
+ * The files the last build wrote, with their signatures. A build that knows its changes looks
+ * up the few files it checks one at a time and trusts the record of the many it keeps unchecked.
+ */
+export interface PreviousOutputs {
+  get(rel: string): string | undefined;
+  readonly size: number;
+  /** Every file with its signature (read whole on first use). */
+  entries(): ReadonlyMap<string, string>;
+  /** Files kept unchecked are not looked up: the last build wrote them. */
+  readonly trusted: boolean;
+}
+
+/** The last build's files from a map (or none). */
+export function previousOutputs(files: ReadonlyMap<string, string> = new Map()): PreviousOutputs {
+  return { get: (rel) => files.get(rel), size: files.size, entries: () => files, trusted: false };
+}
+
 /** What a build's output recorded: the files written or kept, with their signatures, and the rest of its report. */
 export interface OutputRecord {
   /** Files written or kept in this build → their signature, in the order they came. */
   readonly current: Map<string, string>;
+  /** Files kept unchecked, their last signature trusted (see PreviousOutputs.trusted); not in `current`. */
+  readonly kept: Set<string>;
   readonly memory: Map<string, string>;
   readonly skipped: string[];
   readonly warnings: string[];
@@ -20,7 +40,7 @@ export interface OutputRecord {
 }
 
 export function emptyRecord(): OutputRecord {
-  return { current: new Map(), memory: new Map(), skipped: [], warnings: [], claimed: [], written: 0, unchanged: 0, removed: 0 };
+  return { current: new Map(), kept: new Set(), memory: new Map(), skipped: [], warnings: [], claimed: [], written: 0, unchanged: 0, removed: 0 };
 }
 
 export function isClaimed(record: OutputRecord, rel: string): boolean {
@@ -33,7 +53,7 @@ export function isClaimed(record: OutputRecord, rel: string): boolean {
  * thread and by the worker that renders post pages alongside (site-worker.ts).
  */
 export function createSiteOutput(
-  outRoot: string, previous: ReadonlyMap<string, string>, recalled: ReadonlyMap<string, string>, record: OutputRecord,
+  outRoot: string, previous: PreviousOutputs, recalled: ReadonlyMap<string, string>, record: OutputRecord,
   onWritten?: (written: number) => void,
 ): SiteOutput {
   const madeDirs = new Set<string>();
@@ -44,7 +64,7 @@ export function createSiteOutput(
     return abs;
   };
   return {
-    files: () => record.current.keys(),
+    files: () => (previous.trusted ? keptAndCurrent(previous, record) : record.current.keys()),
     skip: (line) => void record.skipped.push(line),
     warn: (line) => void record.warnings.push(line),
     recall: (key) => recalled.get(key),
@@ -59,6 +79,11 @@ export function createSiteOutput(
       record.removed++;
     },
     keep(rel) {
+      if (previous.trusted) {
+        record.kept.add(rel);
+        record.unchanged++;
+        return true;
+      }
       const sig = previous.get(rel);
       if (sig === undefined) return false;
       record.current.set(rel, sig);
@@ -96,4 +121,22 @@ export function createSiteOutput(
       onWritten?.(record.written);
     },
   };
+}
+
+/** The files of a build that kept some unchecked: in the last build's order, then the new ones. */
+function* keptAndCurrent(previous: PreviousOutputs, record: OutputRecord): Iterable<string> {
+  for (const rel of previous.entries().keys()) if (record.kept.has(rel) && !record.current.has(rel)) yield rel;
+  yield* record.current.keys();
+}
+
+/** Files of the last build that this one neither wrote nor kept: every recorded file is looked at only when the counts say some are. */
+export function staleFiles(previous: PreviousOutputs, stored: PreviousOutputs, record: OutputRecord): string[] {
+  if (previous === stored && previous.trusted) {
+    let accounted = record.kept.size;
+    for (const rel of record.current.keys()) if (!record.kept.has(rel) && previous.get(rel) !== undefined) accounted++;
+    if (accounted === previous.size) return [];
+  }
+  const out: string[] = [];
+  for (const rel of stored.entries().keys()) if (!record.current.has(rel) && !record.kept.has(rel)) out.push(rel);
+  return out;
 }

@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { SamizdatError } from '../model/index.js';
 import { GENERATORS } from './generators/index.js';
 import { siteModel } from './post-content.js';
-import { createSiteOutput, emptyRecord } from './site-output.js';
+import { createSiteOutput, emptyRecord, previousOutputs } from './site-output.js';
 import type { WorkerJob, WorkerReply } from './run-alongside.js';
 
 /** Worker thread: runs one generator of a build alongside the main thread (see run-alongside.ts). */
@@ -12,7 +12,7 @@ parentPort?.once('message', (job: WorkerJob) => {
       const generator = GENERATORS.find((g) => g.name === job.generator);
       if (!generator) throw new SamizdatError('site', 'internal', `build: no generator named ${job.generator}`);
       const record = emptyRecord();
-      const out = createSiteOutput(job.outRoot, new Map(job.previous), new Map(job.recalled), record);
+      const out = createSiteOutput(job.outRoot, previousOutputs(new Map(job.previous)), new Map(job.recalled), record);
       await generator.generate(siteModel(job.posts, job.settings, job.archiveDir), out);
       return {
         ok: {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { PreviousOutputs } from '../site-output.js';
 
 /**
  * What an incremental build remembers between runs (`.samizdat/site-cache.db`, a cache:
@@ -97,13 +98,21 @@ export class SiteCache {
     return out;
   }
 
+  /** The files of the last build into `outDir`: looked up one at a time, or read whole when asked. */
+  outputIndex(outDir: string): PreviousOutputs {
+    const one = this.db.prepare<[string, string], string>('SELECT sig FROM outputs WHERE out_dir = ? AND path = ?').pluck();
+    const size = this.db.prepare<[string], number>('SELECT count(*) FROM outputs WHERE out_dir = ?').pluck().get(outDir) ?? 0;
+    let all: Map<string, string> | undefined;
+    return { size, trusted: true, get: (rel) => (all ? all.get(rel) : one.get(outDir, rel)), entries: () => (all ??= this.outputs(outDir)) };
+  }
+
   /** Saves the outputs and memory of a completed build together: the next build trusts both or neither. */
-  saveOutputs(outDir: string, now: ReadonlyMap<string, string>, previous: ReadonlyMap<string, string>, memory: ReadonlyMap<string, string>): void {
+  saveOutputs(outDir: string, changed: ReadonlyMap<string, string>, gone: Iterable<string>, memory: ReadonlyMap<string, string>): void {
     const put = this.db.prepare('INSERT OR REPLACE INTO outputs (out_dir, path, sig) VALUES (?, ?, ?)');
     const del = this.db.prepare('DELETE FROM outputs WHERE out_dir = ? AND path = ?');
     this.db.transaction(() => {
-      for (const [path, sig] of now) if (previous.get(path) !== sig) put.run(outDir, path, sig);
-      for (const path of previous.keys()) if (!now.has(path)) del.run(outDir, path);
+      for (const [path, sig] of changed) put.run(outDir, path, sig);
+      for (const path of gone) del.run(outDir, path);
       this.db.prepare('DELETE FROM memory WHERE out_dir = ?').run(outDir);
       const remember = this.db.prepare('INSERT INTO memory (out_dir, key, value) VALUES (?, ?, ?)');
       for (const [key, value] of memory) remember.run(outDir, key, value);
