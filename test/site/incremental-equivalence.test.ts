@@ -110,7 +110,10 @@ describe('incremental builds that know the changes', () => {
       const full = await build(copy, join(copy, '_site'), true);
       const differences = diff(tree(incremental), tree(join(copy, '_site')));
       expect(differences, `after "${name}"`).toEqual([]);
-      // The search index is laid out differently (segments), but finds the same posts.
+      // The search index is laid out differently (segments), but holds no folder of a segment it no longer uses…
+      const manifest = JSON.parse(readFileSync(join(incremental, 'search/index.json'), 'utf8')) as { segments: Array<{ id: string }> };
+      expect(readdirSync(join(incremental, 'search/shards')).sort(), name).toEqual(manifest.segments.map((seg) => seg.id).sort());
+      // …and finds the same posts.
       for (const query of ['正文', '改', '篇']) {
         const found = async (dir: string): Promise<string[]> => (await allHits(await (await openSearch(diskLoader(dir).load)).search(query))).map((h) => `${h.href} ${h.title}`).sort();
         const want = await found(join(copy, '_site'));

@@ -8,13 +8,14 @@ import { searchScript } from '../search/browser-bundle.js';
 import { indexFiles, indexSegment, SEARCH_DEFAULTS, type GoneDoc, type SearchDoc, type SearchWrite } from '../search/build-search-index.js';
 import { planSearchBuild, type IndexedSegment, type SearchState } from '../search/search-plan.js';
 import { SEARCH_CSS, SEARCH_PAGE, SEARCH_SCRIPT, SEARCH_STYLESHEET, renderSearchPage } from '../search/search-page.js';
-import { MANIFEST_FILE, shardFile, STARTS_FILE, textFile } from '../search/searcher.js';
+import { MANIFEST_FILE, STARTS_FILE, textFile } from '../search/searcher.js';
 import type { Generator, SiteModel, SiteOutput, SitePost } from '../site-model.js';
 
 /** Bump when the index format or what it is built from changes: every search file is rebuilt. */
 const FORMAT = 'search-4';
 const SEARCH_DIR = 'search/';
 const TEXTS_DIR = `${SEARCH_DIR}texts/`;
+const SHARDS_DIR = `${SEARCH_DIR}shards/`;
 const MEMORY_KEY = 'search';
 
 /**
@@ -83,15 +84,16 @@ export const search: Generator = {
       if (!known!.keys[doc] || known!.keys[doc] === state.keys[doc]) continue;
       for (let k = 0; k < known!.parts[doc]!; k++) out.remove(SEARCH_DIR + textFile(doc, k, SEARCH_DEFAULTS.perFolder));
     }
-    for (const seg of state.segments.slice(0, plan.keep)) {
-      for (let s = 0; s < seg.shards; s++) out.isFresh(SEARCH_DIR + shardFile(seg.id, s), seg.id);
-    }
+    // So are the segments' folders of shards: a segment's files never change under its id.
+    out.claim(SHARDS_DIR);
+    if (!known) out.remove(SHARDS_DIR);
+    for (const seg of state.segments.slice(0, plan.keep)) out.kept(seg.shards);
     if (plan.index) {
       const { firstDoc, docs } = plan.index;
       const firstPassage = state.segments.slice(0, plan.keep).reduce((n, s) => n + s.passages, 0);
       const postOf = (doc: number): SitePost | undefined => postOfKey(state.keys[doc]!);
       try {
-        const write: SearchWrite = (rel, data, owner) => out.write(SEARCH_DIR + rel, data, 'doc' in owner ? undefined : owner.segment);
+        const write: SearchWrite = (rel, data) => out.write(SEARCH_DIR + rel, data);
         const stats = await indexSegment(firstPassage, records(model, firstDoc, docs, postOf), write, { keepTexts: keptTexts });
         stats.parts.forEach((n, i) => (state.parts[firstDoc + i] = n));
         const segment: IndexedSegment = { id: stats.id, shards: stats.shards, firstDoc, docs, passages: stats.passages };
@@ -102,6 +104,8 @@ export const search: Generator = {
         throw new SamizdatError('site', 'search-index', `build: cannot build the search index (${(err as Error).message.split('\n')[0]})`, { cause: err });
       }
     }
+    const live = new Set(state.segments.map((seg) => seg.id));
+    for (const seg of known?.segments ?? []) if (!live.has(seg.id)) out.remove(`${SHARDS_DIR}${seg.id}/`);
     let kept = 0;
     for (let doc = 0; doc < state.keys.length; doc++) if (state.keys[doc] && known?.keys[doc] === state.keys[doc]) kept += state.parts[doc]!;
     out.kept(kept);
