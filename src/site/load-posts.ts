@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { listPostFiles } from '../archive/posts/list-posts.js';
+import { listPostFilesAlongside } from '../archive/posts/list-posts-alongside.js';
 import { readPost } from '../archive/posts/read-post.js';
 import type { SiteCache } from './cache/site-cache.js';
 import { outputPath, postUrl } from './permalink.js';
@@ -61,10 +61,11 @@ export async function loadSitePosts(
   archiveDir: string,
   options: { template: string; timeZone: string; cache?: SiteCache | undefined },
 ): Promise<LoadedPosts> {
-  const skipped: string[] = [];
   const warnings: string[] = [];
-  const files = listPostFiles(archiveDir, skipped);
+  // The archive is listed on another thread while this one reads the cache.
+  const listing = listPostFilesAlongside(archiveDir);
   const previous = options.cache?.posts<Entry>() ?? new Map<string, { stamp: string; entry: Entry }>();
+  const { files, skipped } = await listing;
   const rows = new Map<string, { stamp: string; entry: Entry }>();
   const loaded: SitePost[] = [];
   let read = 0;
