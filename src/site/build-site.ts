@@ -10,7 +10,7 @@ import { permalinkTemplate } from './permalink.js';
 import { siteModel } from './post-content.js';
 import { canRunAlongside, runAlongside } from './run-alongside.js';
 import type { Generator, SiteModel, SitePost, SiteSettings } from './site-model.js';
-import { createSiteOutput, emptyRecord, isClaimed, previousOutputs, staleFiles, type OutputRecord, type PreviousOutputs } from './site-output.js';
+import { createSiteOutput, emptyRecord, isClaimed, previousOutputs, staleFiles, type MemoStore, type OutputRecord, type PreviousOutputs } from './site-output.js';
 
 /** What the build remembers of the theme and settings it last rendered with, and of the posts it saw. */
 const THEME_KEY = 'build:theme';
@@ -118,7 +118,10 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const previous = fresh ? previousOutputs() : changes && !parallel ? stored : previousOutputs(stored.entries());
     record.memory.set(THEME_KEY, theme);
     record.memory.set(SETTINGS_KEY, basis);
-    await runGenerators(generators, model, { outRoot, previous, recalled, record, parallel, stageMs, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+    const memos = cache?.memos();
+    await runGenerators(generators, model, {
+      outRoot, previous, recalled, record, parallel, stageMs, ...(memos ? { memos } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    });
 
     let removed = record.removed;
     const gone = staleFiles(previous, stored, record);
@@ -136,6 +139,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
         loaded.save();
         record.memory.set(POSTS_KEY, cache.postsGeneration());
         cache.saveOutputs(outRoot, changed, gone, record.memory);
+        memos?.save();
       });
     } else loaded.save();
     o.onProgress?.(record.written, 'done');
@@ -156,6 +160,7 @@ interface RunContext {
   /** Run generators marked `alongside` on worker threads. */
   readonly parallel: boolean;
   readonly stageMs: Record<string, number>;
+  readonly memos?: MemoStore;
   readonly onProgress?: (done: number, generator: string) => void;
 }
 
@@ -166,7 +171,7 @@ interface RunContext {
  */
 async function runGenerators(generators: readonly Generator[], model: SiteModel, c: RunContext): Promise<void> {
   let stage = '';
-  const out = createSiteOutput(c.outRoot, c.previous, c.recalled, c.record, (n) => n % 200 === 0 && c.onProgress?.(n, stage));
+  const out = createSiteOutput(c.outRoot, c.previous, c.recalled, c.record, (n) => n % 200 === 0 && c.onProgress?.(n, stage), c.memos);
   const alongside: Array<{ done: Promise<void>; stop: () => Promise<void> }> = [];
   try {
     for (const g of generators) {

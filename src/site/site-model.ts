@@ -93,6 +93,12 @@ export interface SiteOutput {
   remove(rel: string): void;
   /** Counts `files` under a claimed prefix as left as they were (for the build report). */
   kept(files: number): void;
+  /**
+   * A piece of output kept between builds under `key`, made by `make` when the key is new (the
+   * key names everything it is made from): e.g. a post's content as the feeds carry it, which
+   * most feeds rewritten in a build already carried.
+   */
+  memo(key: string, make: () => Promise<string>): Promise<string>;
 }
 
 /** One kind of output (post pages, list pages, feeds, search…). */

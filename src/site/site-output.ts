@@ -23,6 +23,12 @@ export function previousOutputs(files: ReadonlyMap<string, string> = new Map()):
   return { get: (rel) => files.get(rel), size: files.size, entries: () => files, trusted: false };
 }
 
+/** Pieces of output kept between builds (SiteOutput.memo): looked up by key, new ones saved with the build. */
+export interface MemoStore {
+  get(key: string): string | undefined;
+  put(key: string, value: string): void;
+}
+
 /** What a build's output recorded: the files written or kept, with their signatures, and the rest of its report. */
 export interface OutputRecord {
   /** Files written or kept in this build → their signature, in the order they came. */
@@ -54,7 +60,7 @@ export function isClaimed(record: OutputRecord, rel: string): boolean {
  */
 export function createSiteOutput(
   outRoot: string, previous: PreviousOutputs, recalled: ReadonlyMap<string, string>, record: OutputRecord,
-  onWritten?: (written: number) => void,
+  onWritten?: (written: number) => void, memos?: MemoStore,
 ): SiteOutput {
   const madeDirs = new Set<string>();
   const inside = (rel: string): string => {
@@ -71,6 +77,13 @@ export function createSiteOutput(
     remember: (key, value) => void record.memory.set(key, value),
     claim: (prefix) => void record.claimed.push(prefix),
     kept: (files) => void (record.unchanged += files),
+    async memo(key, make) {
+      const known = memos?.get(key);
+      if (known !== undefined) return known;
+      const value = await make();
+      memos?.put(key, value);
+      return value;
+    },
     remove(rel) {
       if (!isClaimed(record, rel)) throw new SamizdatError('site', 'internal', `build: ${rel} is not in a claimed folder`);
       const abs = inside(rel);

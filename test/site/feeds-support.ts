@@ -85,6 +85,7 @@ export function memoryOutput(previous = new Map<string, string>()): MemoryOutput
     remember: () => undefined,
     claim: () => undefined,
     kept: () => undefined,
+    memo: async (_key, make) => make(),
     remove: (rel) => {
       for (const k of [...contents.keys()]) if (k === rel || (rel.endsWith('/') && k.startsWith(rel))) contents.delete(k);
     },

@@ -48,3 +48,37 @@ describe('site cache: post entries', () => {
     cache.close();
   });
 });
+
+describe('site cache: pieces of output kept between builds', () => {
+  it('gives back what a completed build made, keeps what builds use, and drops what none used for a week', () => {
+    const file = join(dir, 'memos.db');
+    const day = 86_400_000;
+    const t0 = Date.UTC(2026, 0, 1);
+    let cache = SiteCache.open(file)!;
+    let memos = cache.memos(t0);
+    expect(memos.get('a')).toBeUndefined();
+    memos.put('a', '内容A');
+    memos.put('b', '内容B');
+    expect(memos.get('a')).toBe('内容A'); // within the build too
+    memos.save();
+    cache.close();
+
+    // Five days on, a build uses 'a' only.
+    cache = SiteCache.open(file)!;
+    memos = cache.memos(t0 + 5 * day);
+    expect(memos.get('a')).toBe('内容A');
+    memos.save();
+    // Ten days on: 'b' was last used eight days ago and goes; 'a' five days ago and stays.
+    memos = cache.memos(t0 + 10 * day);
+    memos.save();
+    memos = cache.memos(t0 + 10 * day);
+    expect(memos.get('a')).toBe('内容A');
+    expect(memos.get('b')).toBeUndefined();
+    // A build that fails saves nothing: what it made is not kept.
+    memos.put('c', '内容C');
+    cache.close();
+    cache = SiteCache.open(file)!;
+    expect(cache.memos(t0 + 10 * day).get('c')).toBeUndefined();
+    cache.close();
+  });
+});

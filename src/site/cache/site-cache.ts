@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { PreviousOutputs } from '../site-output.js';
+import type { MemoStore, PreviousOutputs } from '../site-output.js';
+
+/** Pieces of output (SiteOutput.memo) no build used for this many days are dropped. */
+const MEMO_DAYS = 7;
 
 /**
  * What an incremental build remembers between runs (`.samizdat/site-cache.db`, a cache:
@@ -27,6 +30,7 @@ export class SiteCache {
         CREATE TABLE IF NOT EXISTS post_changes (file TEXT PRIMARY KEY, stamp TEXT, data TEXT);
         CREATE TABLE IF NOT EXISTS outputs (out_dir TEXT NOT NULL, path TEXT NOT NULL, sig TEXT NOT NULL, PRIMARY KEY (out_dir, path));
         CREATE TABLE IF NOT EXISTS memory (out_dir TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (out_dir, key));
+        CREATE TABLE IF NOT EXISTS memos (key TEXT PRIMARY KEY, value TEXT NOT NULL, used INTEGER NOT NULL);
       `);
       return new SiteCache(db);
     } catch {
@@ -117,6 +121,33 @@ export class SiteCache {
       const remember = this.db.prepare('INSERT INTO memory (out_dir, key, value) VALUES (?, ?, ?)');
       for (const [key, value] of memory) remember.run(outDir, key, value);
     })();
+  }
+
+  /**
+   * Pieces of output kept between builds (SiteOutput.memo). New ones and the use of old ones are
+   * saved by `save`; pieces no build used for MEMO_DAYS are dropped then.
+   */
+  memos(now = Date.now()): MemoStore & { save(): void } {
+    const one = this.db.prepare<[string], string>('SELECT value FROM memos WHERE key = ?').pluck();
+    const fresh = new Map<string, string>();
+    const used = new Set<string>();
+    return {
+      get: (key) => {
+        const value = fresh.get(key) ?? one.get(key);
+        if (value !== undefined) used.add(key);
+        return value;
+      },
+      put: (key, value) => void fresh.set(key, value),
+      save: () => {
+        const put = this.db.prepare('INSERT OR REPLACE INTO memos (key, value, used) VALUES (?, ?, ?)');
+        const touch = this.db.prepare('UPDATE memos SET used = ? WHERE key = ?');
+        this.db.transaction(() => {
+          for (const [key, value] of fresh) put.run(key, value, now);
+          for (const key of used) if (!fresh.has(key)) touch.run(now, key);
+          this.db.prepare('DELETE FROM memos WHERE used < ?').run(now - MEMO_DAYS * 86_400_000);
+        })();
+      },
+    };
   }
 
   /** Runs `f` in one transaction: what it saves is saved together or not at all. */

@@ -1,4 +1,6 @@
+import { VERSION } from '../../version.js';
 import { signature } from '../cache/signature.js';
+import { themeSignature } from '../cache/theme-signature.js';
 import type { SiteModel, SiteOutput, SitePost } from '../site-model.js';
 import { sourcePath } from '../source-path.js';
 import { absoluteUrl, siteBase } from './absolute-url.js';
@@ -51,7 +53,7 @@ export async function writeFeeds(model: SiteModel, out: SiteOutput, limit = DEFA
     if (stale.length === 0) continue;
     const entries: FeedEntry[] = [];
     const ids = new Set<string>();
-    const htmls = await readContents(model, g.posts, i === 0 ? cache : undefined, cache, skipped);
+    const htmls = await readContents(model, out, g.posts, i === 0 ? cache : undefined, cache, skipped);
     for (const [j, p] of g.posts.entries()) {
       const html = htmls[j];
       if (html === undefined) continue;
@@ -101,16 +103,20 @@ function groupFeeds(posts: readonly SitePost[], limit: number, siteTitle: string
   return [site, ...bySource.values()];
 }
 
+/** What a post's content in a feed is made from, besides its file: the code that makes it. */
+const memoBasis = (): string => `${VERSION}\u0000${themeSignature()}\u0000${feedsCodeSignature()}`;
+
 /** Reads contents a few at a time, in order; `undefined` where a post cannot be read. */
 async function readContents(
-  model: SiteModel, posts: readonly SitePost[], fill: Map<SitePost, string | undefined> | undefined,
+  model: SiteModel, out: SiteOutput, posts: readonly SitePost[], fill: Map<SitePost, string | undefined> | undefined,
   cache: ReadonlyMap<SitePost, string | undefined>, skipped: string[],
 ): Promise<(string | undefined)[]> {
   const result: (string | undefined)[] = new Array<string | undefined>(posts.length);
   const read = async (p: SitePost): Promise<string | undefined> => {
     if (cache.has(p)) return cache.get(p);
     try {
-      return await model.html(p);
+      // A source's feed rewritten for one new post carries the others as before: kept between builds.
+      return await out.memo(`feed-html\u0000${memoBasis()}\u0000${p.file}\u0000${p.stamp}`, () => model.html(p));
     } catch (err) {
       skipped.push(`${p.file}: left out of the feeds (${(err as Error).message.split('\n')[0]})`);
       return undefined;
