@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,16 @@ describe('site cache: post entries', () => {
     // Nothing changed: nothing to save, same entries.
     cache.savePosts(third, [], []);
     expect(cache.posts<Entry>()).toEqual(third);
+    cache.close();
+
+    // The document is a file beside the database; one the database did not record (a save cut
+    // short after writing it) is not used: the cache is empty, and the build reads every post.
+    const doc = join(dir, 'a-posts.utf16');
+    expect(existsSync(doc)).toBe(true);
+    const text = readFileSync(doc).toString('utf16le');
+    writeFileSync(doc, Buffer.from(`another-token${text.slice(text.indexOf('\n'))}`, 'utf16le'));
+    cache = SiteCache.open(file)!;
+    expect(cache.posts<Entry>().size).toBe(0);
     cache.close();
   });
 });

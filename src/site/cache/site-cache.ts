@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { writeFileAtomic } from '../../archive/atomic-write.js';
 import type { MemoStore, PreviousOutputs } from '../site-output.js';
 
 /** Pieces of output (SiteOutput.memo) no build used for this many days are dropped. */
@@ -10,13 +12,18 @@ const MEMO_DAYS = 7;
  * What an incremental build remembers between runs (`.samizdat/site-cache.db`, a cache:
  * delete it and the next build is a full one):
  * - per post file, its size+mtime stamp and the metadata read from it, so unchanged posts
- *   are not read again (one JSON document);
+ *   are not read again (one JSON document, `site-cache-posts.utf16` beside it, see posts());
  * - per output file, the signature of the inputs it was written from, so a page whose
  *   inputs did not change is neither rendered nor written;
  * - per output folder, what generators remember for the next build (SiteOutput.remember).
  */
 export class SiteCache {
-  private constructor(private readonly db: Database.Database) {}
+  /** The document of every post's entry, beside the database (see posts()). */
+  private readonly postsFile: string;
+
+  private constructor(private readonly db: Database.Database, file: string) {
+    this.postsFile = join(dirname(file), `${basename(file, '.db')}-posts.utf16`);
+  }
 
   static open(file: string): SiteCache | undefined {
     try {
@@ -32,7 +39,7 @@ export class SiteCache {
         CREATE TABLE IF NOT EXISTS memory (out_dir TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (out_dir, key));
         CREATE TABLE IF NOT EXISTS memos (key TEXT PRIMARY KEY, value TEXT NOT NULL, used INTEGER NOT NULL);
       `);
-      return new SiteCache(db);
+      return new SiteCache(db, file);
     } catch {
       return undefined; // a read-only archive builds without a cache
     }
@@ -41,19 +48,31 @@ export class SiteCache {
   /**
    * What was read from every post file: file → { stamp, entry }. Kept as one JSON document
    * (a single parse is several times faster than a row and a parse per post at 100k posts)
-   * plus a table of the changes since it was written, folded in when they grow.
+   * plus a table of the changes since it was written, folded in when they grow. The document
+   * is a file in UTF-16: titles and file names are mostly Chinese, and decoding 50 MB of UTF-8
+   * took longer than parsing it. Its first line is a token the database holds too: a document
+   * the database did not record (a save cut short) is not used.
    */
   posts<T>(): Map<string, { stamp: string; entry: T }> {
     const out = new Map<string, { stamp: string; entry: T }>();
-    const row = this.db.prepare<[], { data: string }>("SELECT data FROM blobs WHERE name = 'posts'").get();
+    const token = this.db.prepare<[], string>("SELECT data FROM blobs WHERE name = 'posts-file'").pluck().get();
     try {
-      if (row) for (const [file, stamp, entry] of JSON.parse(row.data) as Array<[string, string, T]>) out.set(file, { stamp, entry });
+      if (token !== undefined) {
+        const text = readFileSync(this.postsFile).toString('utf16le');
+        const newline = text.indexOf('\n');
+        if (text.slice(0, newline) !== token) return new Map();
+        for (const [file, stamp, entry] of JSON.parse(text.slice(newline + 1)) as Array<[string, string, T]>) out.set(file, { stamp, entry });
+      } else {
+        // Caches written before the document moved to a file hold it in the database.
+        const legacy = this.db.prepare<[], string>("SELECT data FROM blobs WHERE name = 'posts'").pluck().get();
+        if (legacy) for (const [file, stamp, entry] of JSON.parse(legacy) as Array<[string, string, T]>) out.set(file, { stamp, entry });
+      }
       for (const d of this.db.prepare<[], { file: string; stamp: string | null; data: string | null }>('SELECT file, stamp, data FROM post_changes').iterate()) {
         if (d.stamp === null || d.data === null) out.delete(d.file);
         else out.set(d.file, { stamp: d.stamp, entry: JSON.parse(d.data) as T });
       }
     } catch {
-      return new Map(); // a damaged cache is an empty one
+      return new Map(); // a damaged or missing document: an empty cache
     }
     return out;
   }
@@ -76,9 +95,11 @@ export class SiteCache {
       // posts (a first build): one string of every entry would come on top of its peak memory;
       // the next build, which reads little, folds them in.
       if (pending + changed.length + gone.length > Math.max(1000, rows.size / 20) && changed.length < rows.size / 2) {
-        const data = JSON.stringify(Array.from(rows, ([file, r]) => [file, r.stamp, r.entry]));
-        this.db.prepare("INSERT OR REPLACE INTO blobs (name, data) VALUES ('posts', ?)").run(data);
-        this.db.exec('DELETE FROM post_changes');
+        const token = randomUUID();
+        const data = `${token}\n${JSON.stringify(Array.from(rows, ([file, r]) => [file, r.stamp, r.entry]))}`;
+        writeFileAtomic(this.postsFile, Buffer.from(data, 'utf16le'));
+        this.db.prepare("INSERT OR REPLACE INTO blobs (name, data) VALUES ('posts-file', ?)").run(token);
+        this.db.exec("DELETE FROM post_changes; DELETE FROM blobs WHERE name = 'posts'");
         return;
       }
       const put = this.db.prepare('INSERT OR REPLACE INTO post_changes (file, stamp, data) VALUES (?, ?, ?)');
