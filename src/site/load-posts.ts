@@ -66,28 +66,40 @@ export async function loadSitePosts(
   const listing = listPostFilesAlongside(archiveDir);
   const previous = options.cache?.posts<Entry>() ?? new Map<string, { stamp: string; entry: Entry }>();
   const { files, skipped } = await listing;
-  const rows = new Map<string, { stamp: string; entry: Entry }>();
+  // The cache's entries become this build's: changed ones are replaced (the old kept in `was`).
+  const rows = previous;
+  const was = new Map<string, { stamp: string; entry: Entry }>();
   const loaded: SitePost[] = [];
   let read = 0;
   const changed: string[] = [];
   for (const { path, size, mtime } of files) {
     const stamp = `${ENTRY_VERSION}:${size}:${mtime}:${options.template}:${options.timeZone}`;
-    const hit = previous.get(path);
+    const hit = rows.get(path);
     let entry: Entry;
     if (hit && hit.stamp === stamp) entry = hit.entry;
     else {
       entry = readEntry(archiveDir, path, options);
       read++;
       changed.push(path);
+      if (hit) was.set(path, hit);
+      rows.set(path, { stamp, entry });
     }
-    rows.set(path, { stamp, entry });
     if (entry.kind === 'skip') skipped.push(`${path}: ${entry.reason}`);
     else if (entry.kind === 'post') {
       for (const p of entry.problems) warnings.push(`${path}: ${p}`);
       loaded.push(sitePost(path, entry, `${size}:${mtime}`));
     }
   }
-  const gone = [...previous.keys()].filter((f) => !rows.has(f));
+  // Every file listed is in `rows` now: more rows than files means some are gone.
+  let gone: string[] = [];
+  if (rows.size > files.length) {
+    const listed = new Set(files.map((f) => f.path));
+    gone = [...rows.keys()].filter((f) => !listed.has(f));
+    for (const f of gone) {
+      was.set(f, rows.get(f)!);
+      rows.delete(f);
+    }
+  }
   loaded.sort((a, b) => a.post.date - b.post.date || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const byUrl = new Map<string, SitePost>();
   const collided: string[] = [];
@@ -103,20 +115,18 @@ export async function loadSitePosts(
   return {
     // Each URL's post in its own place by date (a Map keeps the place of the URL's first post).
     posts: loaded.filter((p) => byUrl.get(p.url) === p).reverse(), skipped, warnings, read,
-    ...(cache ? { changes: postChanges(new Set(changed), [...changed, ...gone], previous, byUrl, collided) } : {}),
+    ...(cache ? { changes: postChanges(new Set(changed), was, byUrl, collided) } : {}),
     save: () => cache?.savePosts(rows, changed, gone),
   };
 }
 
 /** The changes since the cache was saved; see PostChanges. */
 function postChanges(
-  files: Set<string>, touched: readonly string[], previous: ReadonlyMap<string, { stamp: string; entry: Entry }>,
-  byUrl: ReadonlyMap<string, SitePost>, collided: readonly string[],
+  files: Set<string>, was: ReadonlyMap<string, { stamp: string; entry: Entry }>, byUrl: ReadonlyMap<string, SitePost>, collided: readonly string[],
 ): PostChanges {
   const before: SitePost[] = [];
-  for (const file of touched) {
-    const hit = previous.get(file);
-    if (hit?.entry.kind === 'post') before.push(sitePost(file, hit.entry, hit.stamp.split(':').slice(1, 3).join(':')));
+  for (const [file, hit] of was) {
+    if (hit.entry.kind === 'post') before.push(sitePost(file, hit.entry, hit.stamp.split(':').slice(1, 3).join(':')));
   }
   // Two posts with one URL: which one the last build showed is not recorded. When a change
   // touches such a URL, the build checks every page rather than guess.
