@@ -132,3 +132,26 @@ describe('incremental builds that know the changes', () => {
     expect(knew).toBeGreaterThanOrEqual(steps.length - 2);
   }, 120_000);
 });
+
+describe('incremental builds into two folders', () => {
+  it('check every page of a folder whose last build did not see the latest changes', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'samizdat-incr-two-'));
+    const archive = join(root, 'archive');
+    mkdirSync(join(archive, '_posts'), { recursive: true });
+    const post = (i: number, title = `第${i}篇`): void => writeFileSync(join(archive, `_posts/2022-03-${String(i + 1).padStart(2, '0')}-p${i}.md`),
+      formatPost({ title, date: Date.UTC(2022, 2, i + 1, 5), author: '甲', link: `https://example.org/${i}`, site: i % 2 ? '甲' : '乙', content: `<p>正文${i}</p>` }));
+    for (let i = 0; i < 12; i++) post(i);
+    const build = (outDir: string, full = false): Promise<BuildReport> => buildSite({ archiveDir: archive, outDir, config: CONFIG, full });
+    const [a, b] = [join(root, 'a'), join(root, 'b')];
+    await build(a);
+    await build(b);
+    post(3, '改过的标题'); // seen by b's next build only
+    expect((await build(b)).incremental).toBe(true);
+    post(20);
+    const again = await build(a);
+    expect(again.incremental).toBe(false); // a missed a change: it checks every page
+    await build(join(root, 'full'), true);
+    expect(diff(tree(a), tree(join(root, 'full')))).toEqual([]);
+    expect(readFileSync(join(a, '2022-03-04/p3/index.html'), 'utf8')).toContain('改过的标题');
+  });
+});
