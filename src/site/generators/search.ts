@@ -1,11 +1,11 @@
 import { SamizdatError } from '../../model/index.js';
-import { createHash } from 'node:crypto';
 import { VERSION } from '../../version.js';
 import { displayDateTime } from '../display-date.js';
 import { displayText } from '../display-text.js';
 import { relativeHref } from '../relative-href.js';
 import { searchScript } from '../search/browser-bundle.js';
 import { indexFiles, indexSegment, SEARCH_DEFAULTS, type GoneDoc, type SearchDoc, type SearchWrite } from '../search/build-search-index.js';
+import { postKeys } from '../search/post-keys.js';
 import { planSearchBuild, type IndexedSegment, type SearchState } from '../search/search-plan.js';
 import { SEARCH_CSS, SEARCH_PAGE, SEARCH_SCRIPT, SEARCH_STYLESHEET, renderSearchPage } from '../search/search-page.js';
 import { MANIFEST_FILE, STARTS_FILE, textFile } from '../search/searcher.js';
@@ -33,45 +33,14 @@ export const search: Generator = {
     await out.write(SEARCH_CSS, SEARCH_STYLESHEET);
     await out.write(SEARCH_PAGE, renderSearchPage(model.settings));
 
-    // A post's key names everything its search record is made from (not the theme: a new page
-    // design leaves the index alone, a new version of samizdat does not): a changed post is a new one.
+    // Keys leave the theme out: a new page design leaves the index alone, a new version of samizdat does not.
     const basis = [FORMAT, VERSION, model.settings.timeZone];
-    const keyOf = (p: SitePost): string => createHash('sha1').update(JSON.stringify([...basis, p.file, p.stamp, p.outPath])).digest('base64url');
-    const oldestFirst = (list: readonly SitePost[]): SitePost[] => [...list].reverse(); // a full build numbers posts in date order
-    const everyKey = (): Map<string, SitePost> => new Map(oldestFirst(model.posts).map((p) => [keyOf(p), p]));
-    const previous = parseState(out.recall(MEMORY_KEY));
     const basisKey = JSON.stringify(basis);
-    // With the build's changes known, unchanged posts keep the keys the last build gave them:
-    // only changed posts are hashed (and every post only when segments are indexed again).
-    let current: Map<string, SitePost> | undefined;
-    let keys: string[];
-    let postOfKey: (key: string) => SitePost | undefined;
-    if (model.changes && previous?.basis === basisKey) {
-      const gone = new Set(model.changes.before.map(keyOf));
-      const added = new Map(oldestFirst(model.changes.now).map((p) => [keyOf(p), p]));
-      keys = [...previous.keys.filter((k) => k && !gone.has(k)), ...added.keys()];
-      // Posts of the segments indexed again: most are recent arrivals, so the newest posts are hashed first, as far as needed.
-      const seen = new Map<string, SitePost>();
-      let next = 0;
-      postOfKey = (k) => {
-        if (!k) return undefined; // a removed post's number
-        let p = added.get(k) ?? current?.get(k) ?? seen.get(k);
-        while (!p && !current && next < model.posts.length) {
-          const q = model.posts[next++]!;
-          const key = keyOf(q);
-          seen.set(key, q);
-          if (key === k) p = q;
-        }
-        return p;
-      };
-    } else {
-      current = everyKey();
-      keys = [...current.keys()];
-      postOfKey = (k) => current!.get(k);
-    }
-    let plan = planSearchBuild(FORMAT, previous, keys);
+    const previous = parseState(out.recall(MEMORY_KEY));
+    const posts = postKeys(model, basis, previous?.basis === basisKey ? previous.keys : undefined);
+    let plan = planSearchBuild(FORMAT, previous, posts.keys);
     // Starting over numbers the posts in date order.
-    if (plan.keep === 0 && !current) plan = planSearchBuild(FORMAT, previous, [...(current = everyKey()).keys()]);
+    if (plan.keep === 0 && posts.inDateOrder() !== posts.keys) plan = planSearchBuild(FORMAT, previous, posts.inDateOrder());
     const state = plan.state;
 
     // The text files (one per passage, most of the site's files) are this generator's to keep
@@ -91,7 +60,7 @@ export const search: Generator = {
     if (plan.index) {
       const { firstDoc, docs } = plan.index;
       const firstPassage = state.segments.slice(0, plan.keep).reduce((n, s) => n + s.passages, 0);
-      const postOf = (doc: number): SitePost | undefined => postOfKey(state.keys[doc]!);
+      const postOf = (doc: number): SitePost | undefined => posts.postOf(state.keys[doc]!);
       try {
         const write: SearchWrite = (rel, data) => out.write(SEARCH_DIR + rel, data);
         const stats = await indexSegment(firstPassage, records(model, firstDoc, docs, postOf), write, { keepTexts: keptTexts });

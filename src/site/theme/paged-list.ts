@@ -6,8 +6,8 @@ import { renderPostList, type PostListOptions } from './list-page.js';
 
 /**
  * Writes the pages of one list under `folder` (`folder/index.html`, `folder/page<n>/index.html`,
- * numbered from the oldest: see stablePages). `intro` shows on the front page only. A page is rendered only when its inputs changed
- * since the last build (its posts' files and stamps, its neighbours, the text around it, the
+ * numbered from the oldest: see stablePages). `intro` shows on the front page only. A page is
+ * rendered only when its inputs changed since the last build (its posts' files and stamps, its neighbours, the text around it, the
  * settings), so adding posts rewrites the front page of the lists they are on, and no other.
  * With the `scope` of the build's changes, pages among the list's unchanged oldest posts are
  * kept without that check, when the text around them is as it was too.
@@ -28,12 +28,13 @@ export async function writePagedList(
   const basis = sign(folder, JSON.stringify(common), typeof common.after === 'function' ? common.after(`${folder}page1/index.html`) : common.after);
   const sameBasis = out.recall(memory) === basis;
   out.remember(memory, basis);
-  // Page n (from the oldest) is as it was when its posts are and its newer neighbour is an older page, now and then.
+  // Page n (numbered from the oldest) is as it was when its posts are among the unchanged oldest
+  // and its newer neighbour is page n+1, now and in the last build (pages 1…k are archived, k+1 is the front).
   const size = Math.max(1, Math.floor(site.paginate));
-  const stableBelow = scope && sameBasis ? Math.min(pages.length - 1, Math.max(0, Math.floor(scope.lengthBefore / size) - 1)) : 0;
+  const archivedBoth = scope && sameBasis ? Math.min(pages.length - 1, Math.max(0, Math.floor(scope.lengthBefore / size) - 1)) : 0;
   for (const page of pages) {
     const self = folder + page.file;
-    if (!page.front && page.number < stableBelow && page.number * size <= scope!.unchangedOldest && out.keep(self)) continue;
+    if (!page.front && page.number < archivedBoth && page.number * size <= scope!.unchangedOldest && out.keep(self)) continue;
     // The intro (a count of the list's posts) only on the front page: older pages stay as they are.
     const pageIntro = page.front ? intro : undefined;
     const afterOption = page.front && frontAfter !== undefined ? frontAfter : common.after;
