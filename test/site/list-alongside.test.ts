@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { TEMP_PREFIX } from '../../src/archive/atomic-write.js';
-import { listPostFiles } from '../../src/archive/posts/list-posts.js';
+import { listPostFiles, statPost } from '../../src/archive/posts/list-posts.js';
 
 // The compiled module runs the listing on a worker thread (npm test builds dist/ first).
 const COMPILED = join(import.meta.dirname, '../../dist/archive/posts/list-posts-alongside.js');
@@ -17,7 +17,7 @@ describe('listing post files on a worker thread', () => {
     const dir = await mkdtemp(join(tmpdir(), 'samizdat-list-'));
     mkdirSync(join(dir, '_posts/2020'), { recursive: true });
     mkdirSync(join(dir, 'archived/2020-08-10'), { recursive: true });
-    for (let i = 0; i < 50; i++) writeFileSync(join(dir, `_posts/2020-01-${String((i % 28) + 1).padStart(2, '0')}-第${i}篇.md`), `正文${'字'.repeat(i)}`);
+    for (let i = 0; i < 1000; i++) writeFileSync(join(dir, `_posts/2020-01-${String((i % 28) + 1).padStart(2, '0')}-第${i}篇.md`), `正文${'字'.repeat(i)}`);
     writeFileSync(join(dir, '_posts/2020/2020-02-01-子目录.md'), 'x');
     writeFileSync(join(dir, 'archived/2020-08-10/2020-08-10-旧.html'), 'y');
     writeFileSync(join(dir, '_posts/.hidden.md'), 'z');
@@ -29,19 +29,26 @@ describe('listing post files on a worker thread', () => {
     const here = listPostFiles(dir, skippedHere);
     const { listPostFilesAlongside } = (await import(pathToFileURL(COMPILED).href)) as typeof import('../../src/archive/posts/list-posts-alongside.js');
     const there = await listPostFilesAlongside(dir);
-    expect(here).toHaveLength(52);
+    expect(here).toHaveLength(1002); // several chunks: both threads stat some
     expect(there.files).toEqual(here);
     expect(there.skipped).toEqual(skippedHere);
     expect(there.skipped).toEqual(['_posts/2020-03-01-link.md: symbolic link, not followed']);
 
-    // The worker itself (the function above falls back to this thread if it fails).
+    // A file removed between the walk and its stat is left out, not an error.
+    expect(statPost(dir, '_posts/2020-01-01-gone.md')).toBeUndefined();
+
+    // The worker itself (the function above falls back to this thread if it fails): alone, it stats every file.
     const worker = new Worker(join(dirname(COMPILED), 'list-posts-worker.js'));
-    const reply = new Promise<{ paths: string[]; sizes: Float64Array; mtimes: Float64Array; skipped: string[] }>((resolve) => worker.once('message', resolve));
+    const messages: unknown[] = [];
+    const done = new Promise<void>((resolve) => worker.on('message', (m) => (messages.push(m), m === 'done' && resolve())));
     worker.postMessage(dir);
-    const raw = await reply;
+    await done;
     await worker.terminate();
-    expect(raw.paths).toEqual(here.map((f) => f.path));
-    expect([...raw.sizes]).toEqual(here.map((f) => f.size));
-    expect([...raw.mtimes]).toEqual(here.map((f) => f.mtime));
+    const [listed] = messages as [{ paths: string[]; skipped: string[]; shared: SharedArrayBuffer }];
+    const n = listed.paths.length;
+    expect(listed.paths).toEqual(here.map((f) => f.path));
+    expect(listed.skipped).toEqual(skippedHere);
+    expect([...new Float64Array(listed.shared, 8, n)]).toEqual(here.map((f) => f.size));
+    expect([...new Float64Array(listed.shared, 8 + 8 * n, n)]).toEqual(here.map((f) => f.mtime));
   });
 });

@@ -1,21 +1,48 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { listPostFiles, type PostFile } from './list-posts.js';
+import { listPostFiles, statPost, type PostFile } from './list-posts.js';
 
 const SCRIPT = new URL('./list-posts-worker.js', import.meta.url);
+/** Files stat'ed per claim: small enough to share the end of the list evenly. */
+const CHUNK = 256;
 
-interface Listing {
-  readonly paths: string[];
-  readonly sizes: Float64Array;
-  readonly mtimes: Float64Array;
+/** What the worker sends once it has walked the folders: the paths, and the memory both threads stat into. */
+export interface PathsMessage {
+  readonly paths: readonly string[];
   readonly skipped: string[];
+  readonly shared: SharedArrayBuffer;
+}
+
+/** The stat results of `count` files in shared memory: the next index to claim, then sizes (−1: gone) and mtimes. */
+export function sharedStats(count: number): SharedArrayBuffer {
+  return new SharedArrayBuffer(8 + 16 * count);
 }
 
 /**
- * listPostFiles on a worker thread: a stat per post file is most of a large archive's listing,
- * and the caller can read its cache meanwhile. In this thread when the compiled worker is
- * absent (tests running the sources) or fails.
+ * Stats listed posts, a chunk at a time, until none is left to claim: the worker and the
+ * thread that asked both run it, each writing its own chunks.
+ */
+export function statShare(root: string, paths: readonly string[], shared: SharedArrayBuffer): void {
+  const next = new Int32Array(shared, 0, 1);
+  const sizes = new Float64Array(shared, 8, paths.length);
+  const mtimes = new Float64Array(shared, 8 + 8 * paths.length, paths.length);
+  for (;;) {
+    const from = Atomics.add(next, 0, CHUNK);
+    if (from >= paths.length) return;
+    for (let i = from; i < Math.min(from + CHUNK, paths.length); i++) {
+      const st = statPost(root, paths[i]!);
+      sizes[i] = st ? st.size : -1;
+      mtimes[i] = st ? st.mtime : 0;
+    }
+  }
+}
+
+/**
+ * listPostFiles with a worker thread: it walks the folders while the caller does other work
+ * (reads its cache); the stat of every file, most of a large archive's listing, is shared
+ * by both threads once the caller awaits. In this thread when the compiled worker is absent
+ * (tests running the sources) or fails.
  */
 export function listPostFilesAlongside(root: string): Promise<{ files: PostFile[]; skipped: string[] }> {
   const here = (): { files: PostFile[]; skipped: string[] } => {
@@ -23,17 +50,28 @@ export function listPostFilesAlongside(root: string): Promise<{ files: PostFile[
     return { files: listPostFiles(root, skipped), skipped };
   };
   if (!existsSync(fileURLToPath(SCRIPT))) return Promise.resolve(here());
-  return new Promise<Listing>((resolve, reject) => {
+  return new Promise<{ files: PostFile[]; skipped: string[] }>((resolve, reject) => {
     const worker = new Worker(SCRIPT);
-    worker.once('message', (l: Listing) => {
-      resolve(l);
+    let listed: PathsMessage | undefined;
+    worker.on('message', (m: PathsMessage | 'done') => {
+      if (m !== 'done') {
+        listed = m;
+        statShare(root, m.paths, m.shared);
+        return;
+      }
       void worker.terminate();
+      if (!listed) return reject(new Error('listing worker finished without a listing'));
+      const { paths, shared, skipped } = listed;
+      const sizes = new Float64Array(shared, 8, paths.length);
+      const mtimes = new Float64Array(shared, 8 + 8 * paths.length, paths.length);
+      const files: PostFile[] = [];
+      paths.forEach((path, i) => {
+        if (sizes[i]! >= 0) files.push({ path, size: sizes[i]!, mtime: mtimes[i]! });
+      });
+      resolve({ files, skipped });
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`listing worker stopped (exit code ${code})`)));
     worker.postMessage(root);
-  }).then(
-    (l) => ({ files: l.paths.map((path, i) => ({ path, size: l.sizes[i]!, mtime: l.mtimes[i]! })), skipped: l.skipped }),
-    () => here(),
-  );
+  }).catch(() => here());
 }

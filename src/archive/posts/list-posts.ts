@@ -18,7 +18,18 @@ const POST_FILE = /\.(md|markdown|html)$/i;
  * outside the archive), as are dot files and our own temp files.
  */
 export function listPostFiles(root: string, skipped: string[] = []): PostFile[] {
+  const paths = listPostPaths(root, skipped);
   const out: PostFile[] = [];
+  for (const path of paths) {
+    const st = statPost(root, path);
+    if (st) out.push({ path, ...st });
+  }
+  return out;
+}
+
+/** The paths of listPostFiles, without a stat of each file (most of the time of a large listing). */
+export function listPostPaths(root: string, skipped: string[] = []): string[] {
+  const out: string[] = [];
   const walk = (rel: string): void => {
     let entries;
     try {
@@ -31,12 +42,15 @@ export function listPostFiles(root: string, skipped: string[] = []): PostFile[] 
       const childRel = `${rel}/${e.name}`;
       if (e.isSymbolicLink()) skipped.push(`${childRel}: symbolic link, not followed`);
       else if (e.isDirectory()) walk(childRel);
-      else if (e.isFile() && POST_FILE.test(e.name)) {
-        const st = lstatSync(join(root, childRel));
-        out.push({ path: childRel, size: st.size, mtime: Math.trunc(st.mtimeMs) });
-      }
+      else if (e.isFile() && POST_FILE.test(e.name)) out.push(childRel);
     }
   };
   for (const dir of POST_ROOTS) walk(dir);
   return out;
+}
+
+/** Size and whole-ms mtime of a listed post; undefined when it is gone since (removed while listing). */
+export function statPost(root: string, path: string): { size: number; mtime: number } | undefined {
+  const st = lstatSync(join(root, path), { throwIfNoEntry: false });
+  return st ? { size: st.size, mtime: Math.trunc(st.mtimeMs) } : undefined;
 }
