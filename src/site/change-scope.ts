@@ -36,7 +36,7 @@ export interface ListScope {
  * The scope of a list's changes: every post older than its oldest changed post (as it is or
  * as it was) is untouched. A list the changes do not touch is untouched throughout.
  */
-export function listScope(list: readonly SitePost[], change: ListChange | undefined, files: ReadonlySet<string>): ListScope {
+export function listScope(list: readonly SitePost[], change: ListChange | undefined): ListScope {
   if (!change) return { unchangedOldest: list.length, lengthBefore: list.length };
   let oldest: SitePost | undefined;
   for (const p of [...change.now, ...change.before]) if (!oldest || isOlder(p, oldest)) oldest = p;
@@ -77,5 +77,5 @@ export function listScopes(model: SiteModel, listsOf: (p: SitePost) => Iterable<
   const changes = model.changes;
   if (!changes) return () => undefined;
   const byList = changesByList(changes, listsOf);
-  return (folder, list) => listScope(list, byList.get(folder), changes.files);
+  return (folder, list) => listScope(list, byList.get(folder));
 }

@@ -26,10 +26,9 @@ export interface LoadedPosts {
 
 /**
  * The posts that changed since the build that last saved the cache: what an incremental build
- * starts from. `files` are new or changed files (read again) and the posts that a URL shared
- * with one of them may have shown or hidden; `before` holds the changed and removed posts as
- * they were then. `ambiguous` is set when URL collisions make the earlier site unknowable from
- * these alone (the build then checks every page).
+ * starts from. `files` are the files read again (new or changed); `before` holds the changed and
+ * removed posts as they were then. `ambiguous` is set when a change touches a URL two posts
+ * share: which of them the earlier site showed is not recorded (the build then checks every page).
  */
 export interface PostChanges {
   readonly files: ReadonlySet<string>;
