@@ -25,7 +25,10 @@ export function groupPosts(
   const folders = new Map<string, string>();
   const groups = new Map<string, { posts: SitePost[]; names: Map<string, number> }>();
   for (const p of posts) {
-    for (const raw of new Set(keys(p))) {
+    const names = keys(p);
+    for (let i = 0; i < names.length; i++) {
+      const raw = names[i]!;
+      if (names.indexOf(raw) !== i) continue; // a name twice: once (most posts have one or two, a Set per post costs more)
       let folder = folders.get(raw);
       if (folder === undefined) folders.set(raw, (folder = folderOf(raw)));
       let g = groups.get(folder);
