@@ -91,10 +91,9 @@ export class SiteCache {
     const pending = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM post_changes').get()?.n ?? 0;
     this.db.transaction(() => {
       this.db.prepare("INSERT OR REPLACE INTO blobs (name, data) VALUES ('posts-generation', ?)").run(String(Number(this.postsGeneration()) + 1));
-      // Fold the changes into the document when they grow — but not in a build that read most
-      // posts (a first build): one string of every entry would come on top of its peak memory;
-      // the next build, which reads little, folds them in.
-      if (pending + changed.length + gone.length > Math.max(1000, rows.size / 20) && changed.length < rows.size / 2) {
+      // Fold the changes into the document when they grow (a first build writes the document
+      // directly). Posts are saved when a build has completed: its pages no longer hold memory.
+      if (pending + changed.length + gone.length > Math.max(1000, rows.size / 20)) {
         const token = randomUUID();
         const data = `${token}\n${JSON.stringify(Array.from(rows, ([file, r]) => [file, r.stamp, r.entry]))}`;
         writeFileAtomic(this.postsFile, Buffer.from(data, 'utf16le'));
