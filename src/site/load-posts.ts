@@ -63,10 +63,9 @@ export async function loadSitePosts(
   const warnings: string[] = [];
   // The archive is listed on another thread while this one reads the cache.
   const listing = listPostFilesAlongside(archiveDir);
-  const previous = options.cache?.posts<Entry>() ?? new Map<string, { stamp: string; entry: Entry }>();
-  const { files, skipped } = await listing;
   // The cache's entries become this build's: changed ones are replaced (the old kept in `was`).
-  const rows = previous;
+  const rows = options.cache?.posts<Entry>() ?? new Map<string, { stamp: string; entry: Entry }>();
+  const { files, skipped } = await listing;
   const was = new Map<string, { stamp: string; entry: Entry }>();
   const loaded: SitePost[] = [];
   let read = 0;

@@ -15,7 +15,8 @@ const MEMO_DAYS = 7;
  *   are not read again (one JSON document, `site-cache-posts.utf16` beside it, see posts());
  * - per output file, the signature of the inputs it was written from, so a page whose
  *   inputs did not change is neither rendered nor written;
- * - per output folder, what generators remember for the next build (SiteOutput.remember).
+ * - per output folder, what generators remember for the next build (SiteOutput.remember);
+ * - pieces of output generators keep between builds (SiteOutput.memo: feed entries), by key.
  */
 export class SiteCache {
   /** The document of every post's entry, beside the database (see posts()). */
@@ -55,18 +56,9 @@ export class SiteCache {
    */
   posts<T>(): Map<string, { stamp: string; entry: T }> {
     const out = new Map<string, { stamp: string; entry: T }>();
-    const token = this.db.prepare<[], string>("SELECT data FROM blobs WHERE name = 'posts-file'").pluck().get();
     try {
-      if (token !== undefined) {
-        const text = readFileSync(this.postsFile).toString('utf16le');
-        const newline = text.indexOf('\n');
-        if (text.slice(0, newline) !== token) return new Map();
-        for (const [file, stamp, entry] of JSON.parse(text.slice(newline + 1)) as Array<[string, string, T]>) out.set(file, { stamp, entry });
-      } else {
-        // Caches written before the document moved to a file hold it in the database.
-        const legacy = this.db.prepare<[], string>("SELECT data FROM blobs WHERE name = 'posts'").pluck().get();
-        if (legacy) for (const [file, stamp, entry] of JSON.parse(legacy) as Array<[string, string, T]>) out.set(file, { stamp, entry });
-      }
+      const document = this.postsDocument();
+      if (document) for (const [file, stamp, entry] of JSON.parse(document) as Array<[string, string, T]>) out.set(file, { stamp, entry });
       for (const d of this.db.prepare<[], { file: string; stamp: string | null; data: string | null }>('SELECT file, stamp, data FROM post_changes').iterate()) {
         if (d.stamp === null || d.data === null) out.delete(d.file);
         else out.set(d.file, { stamp: d.stamp, entry: JSON.parse(d.data) as T });
@@ -75,6 +67,17 @@ export class SiteCache {
       return new Map(); // a damaged or missing document: an empty cache
     }
     return out;
+  }
+
+  /** The JSON of the document of post entries, when there is one the database recorded. */
+  private postsDocument(): string | undefined {
+    const token = this.db.prepare<[], string>("SELECT data FROM blobs WHERE name = 'posts-file'").pluck().get();
+    // Caches written before the document moved to a file hold it in the database.
+    if (token === undefined) return this.db.prepare<[], string>("SELECT data FROM blobs WHERE name = 'posts'").pluck().get();
+    const text = readFileSync(this.postsFile).toString('utf16le');
+    const newline = text.indexOf('\n');
+    if (text.slice(0, newline) !== token) throw new Error(`${this.postsFile} is not the document the cache recorded`);
+    return text.slice(newline + 1);
   }
 
   /**

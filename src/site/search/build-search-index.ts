@@ -59,7 +59,7 @@ export interface GoneDoc {
 }
 
 /** Writes a file relative to the search folder: a post's text file, or a file of a segment. */
-export type SearchWrite = (rel: string, data: Uint8Array | string, owner: { readonly doc: number } | { readonly segment: string }) => Promise<void>;
+export type SearchWrite = (rel: string, data: Uint8Array | string) => Promise<void>;
 
 /** Part of every segment's id: bump when the shard format changes. */
 const SEGMENT_FORMAT = 'segment-1';
@@ -101,11 +101,11 @@ export async function indexSegment(
         if (keep) continue;
         const gz = gzipSync(record);
         textBytes += gz.length;
-        await write(textFile(d.id, k, o.perFolder), gz, { doc: d.id });
+        await write(textFile(d.id, k, o.perFolder), gz);
       }
     }
     const segment = hash.digest('base64url').slice(0, 12);
-    const s = await core.finish(segment, (rel, data) => write(rel, data, { segment }));
+    const s = await core.finish(segment, write);
     return { id: segment, shards: s.shards, parts, passages: passage - firstPassage, keys: s.keys, postings: s.postings, shardBytes: s.shardBytes, largestShard: s.largestShard, textBytes };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -139,8 +139,8 @@ export async function buildSearchIndex(
   })();
   const stats = await indexSegment(0, numbered, write, options);
   const files = indexFiles(stats.parts, [{ id: stats.id, shards: stats.shards, passages: stats.passages }], []);
-  await write(STARTS_FILE, files.starts, { segment: stats.id });
-  await write(MANIFEST_FILE, files.manifest, { segment: stats.id });
+  await write(STARTS_FILE, files.starts);
+  await write(MANIFEST_FILE, files.manifest);
   return { ...stats, docs: stats.parts.length };
 }
 
