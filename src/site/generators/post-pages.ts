@@ -18,7 +18,6 @@ export const postPages: Generator = {
   async generate(model, out) {
     const sign = signer('post', JSON.stringify(model.settings));
     const sources = sourceGroups(model.posts);
-    const neighboursOf = sourceNeighbours(sources);
     // With the changes known, only pages that show a changed post are checked; the others stay.
     let todo = model.posts;
     if (model.changes) {
@@ -31,6 +30,9 @@ export const postPages: Generator = {
       }
       todo = model.posts.filter((p) => touched.has(p) || !out.keep(p.outPath));
     }
+    // Neighbours are indexed only in the sources of the pages to check (an hourly build: a few).
+    const folders = todo === model.posts ? undefined : new Set(todo.map((p) => sourcePath(p.post.site)));
+    const neighboursOf = sourceNeighbours(folders ? sources.filter((g) => folders.has(g.folder)) : sources);
     await runEach(todo, 8, async (p) => {
       const neighbours = neighboursOf(p);
       const sig = sign(p.file, p.stamp, p.url, neighbourSignature(neighbours));
