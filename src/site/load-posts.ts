@@ -3,7 +3,8 @@ import { basename, join } from 'node:path';
 import { listPostFilesAlongside } from '../archive/posts/list-posts-alongside.js';
 import { readPost } from '../archive/posts/read-post.js';
 import type { SiteCache } from './cache/site-cache.js';
-import { outputPath, postUrl } from './permalink.js';
+import { postUrl } from './permalink.js';
+import { postRow, rowPost, rowProblems, rowSkipReason, ROW_VERSION, skipRow, unpublishedRow, type PostRow } from './post-row.js';
 import type { SitePost } from './site-model.js';
 import { readUrlFacts } from './url-facts.js';
 
@@ -36,18 +37,7 @@ export interface PostChanges {
   readonly ambiguous: boolean;
 }
 
-/** What one post file yields, as cached between builds. */
-type Entry =
-  | { readonly kind: 'skip'; readonly reason: string }
-  | { readonly kind: 'unpublished' }
-  | {
-      readonly kind: 'post'; readonly post: SitePost['post']; readonly url: string; readonly outPath: string;
-      readonly problems: readonly string[]; readonly redirectFrom?: readonly string[];
-    };
-
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-/** Bump when Entry changes shape: cached entries of another version are read again. */
-const ENTRY_VERSION = 3;
 
 /**
  * Reads every post of the archive and gives it its Jekyll URL. A file that cannot be read,
@@ -63,29 +53,31 @@ export async function loadSitePosts(
   const warnings: string[] = [];
   // The archive is listed on another thread while this one reads the cache.
   const listing = listPostFilesAlongside(archiveDir);
-  // The cache's entries become this build's: changed ones are replaced (the old kept in `was`).
-  const rows = options.cache?.posts<Entry>() ?? new Map<string, { stamp: string; entry: Entry }>();
+  // The cache's rows become this build's: changed ones are replaced (the old kept in `was`).
+  const basis = `${ROW_VERSION}\u0000${options.template}\u0000${options.timeZone}`;
+  const rows = options.cache?.posts<PostRow>(basis) ?? new Map<string, PostRow>();
   const { files, skipped } = await listing;
-  const was = new Map<string, { stamp: string; entry: Entry }>();
+  const was = new Map<string, PostRow>();
   const loaded: SitePost[] = [];
   let read = 0;
   const changed: string[] = [];
   for (const { path, size, mtime } of files) {
-    const stamp = `${ENTRY_VERSION}:${size}:${mtime}:${options.template}:${options.timeZone}`;
-    const hit = rows.get(path);
-    let entry: Entry;
-    if (hit && hit.stamp === stamp) entry = hit.entry;
-    else {
-      entry = readEntry(archiveDir, path, options);
+    const stamp = `${size}:${mtime}`;
+    let row = rows.get(path);
+    if (row === undefined || row[1] !== stamp) {
+      if (row) was.set(path, row);
+      row = readRow(archiveDir, path, stamp, options);
       read++;
       changed.push(path);
-      if (hit) was.set(path, hit);
-      rows.set(path, { stamp, entry });
+      rows.set(path, row);
     }
-    if (entry.kind === 'skip') skipped.push(`${path}: ${entry.reason}`);
-    else if (entry.kind === 'post') {
-      for (const p of entry.problems) warnings.push(`${path}: ${p}`);
-      loaded.push(sitePost(path, entry, `${size}:${mtime}`));
+    const post = rowPost(row);
+    if (post) {
+      for (const p of rowProblems(row)) warnings.push(`${path}: ${p}`);
+      loaded.push(post);
+    } else {
+      const reason = rowSkipReason(row);
+      if (reason !== undefined) skipped.push(`${path}: ${reason}`);
     }
   }
   // Every file listed is in `rows` now: more rows than files means some are gone.
@@ -114,17 +106,18 @@ export async function loadSitePosts(
     // Each URL's post in its own place by date (a Map keeps the place of the URL's first post).
     posts: loaded.filter((p) => byUrl.get(p.url) === p).reverse(), skipped, warnings, read,
     ...(cache ? { changes: postChanges(new Set(changed), was, byUrl, collided) } : {}),
-    save: () => cache?.savePosts(rows, changed, gone),
+    save: () => cache?.savePosts(rows, changed, gone, basis),
   };
 }
 
 /** The changes since the cache was saved; see PostChanges. */
 function postChanges(
-  files: Set<string>, was: ReadonlyMap<string, { stamp: string; entry: Entry }>, byUrl: ReadonlyMap<string, SitePost>, collided: readonly string[],
+  files: Set<string>, was: ReadonlyMap<string, PostRow>, byUrl: ReadonlyMap<string, SitePost>, collided: readonly string[],
 ): PostChanges {
   const before: SitePost[] = [];
-  for (const [file, hit] of was) {
-    if (hit.entry.kind === 'post') before.push(sitePost(file, hit.entry, hit.stamp.split(':').slice(1, 3).join(':')));
+  for (const row of was.values()) {
+    const post = rowPost(row);
+    if (post) before.push(post);
   }
   // Two posts with one URL: which one the last build showed is not recorded. When a change
   // touches such a URL, the build checks every page rather than guess.
@@ -138,36 +131,26 @@ function postChanges(
   return { files, before, ambiguous };
 }
 
-function sitePost(file: string, entry: Extract<Entry, { kind: 'post' }>, stamp: string): SitePost {
-  return {
-    file, post: entry.post, url: entry.url, outPath: entry.outPath, stamp,
-    ...(entry.redirectFrom?.length ? { redirectFrom: entry.redirectFrom } : {}),
-  };
-}
-
-function readEntry(archiveDir: string, path: string, options: { template: string; timeZone: string }): Entry {
+function readRow(archiveDir: string, path: string, stamp: string, options: { template: string; timeZone: string }): PostRow {
   let text: string;
   try {
     text = utf8.decode(readFileSync(join(archiveDir, path)));
   } catch (err) {
-    return { kind: 'skip', reason: err instanceof TypeError ? 'not valid UTF-8' : (err as Error).message };
+    return skipRow(path, stamp, err instanceof TypeError ? 'not valid UTF-8' : (err as Error).message);
   }
   const facts = readUrlFacts(text, basename(path), options.timeZone);
-  if (typeof facts === 'string') return { kind: 'skip', reason: facts };
-  if (!facts.published) return { kind: 'unpublished' };
+  if (typeof facts === 'string') return skipRow(path, stamp, facts);
+  if (!facts.published) return unpublishedRow(path, stamp);
   const { post } = readPost(text, basename(path), facts.frontMatter);
-  if (!post.title && !post.content) return { kind: 'skip', reason: 'no title and no content' };
+  if (!post.title && !post.content) return skipRow(path, stamp, 'no title and no content');
   let url: string;
   try {
     // A post's own `permalink:` (e.g. kept by `doctor --fix` when it renamed the file) wins, as in Jekyll.
     url = postUrl(facts.permalink ?? options.template, facts.facts);
   } catch (err) {
-    return { kind: 'skip', reason: (err as Error).message };
+    return skipRow(path, stamp, (err as Error).message);
   }
   // The content stays on disk: a page reads it when it is written (memory stays flat at 100k posts).
   const { content: _content, ...meta } = post;
-  return {
-    kind: 'post', post: meta, url, outPath: outputPath(url, facts.facts.outputExt), problems: facts.problems,
-    ...(facts.redirectFrom.length ? { redirectFrom: facts.redirectFrom } : {}),
-  };
+  return postRow(path, stamp, meta, url, facts.problems, facts.redirectFrom);
 }

@@ -13,9 +13,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-type Entry = { title: string };
-const rowsOf = (n: number, from = 0): Map<string, { stamp: string; entry: Entry }> =>
-  new Map(Array.from({ length: n }, (_, i) => [`_posts/${from + i}.md`, { stamp: `s${from + i}`, entry: { title: `标题${from + i}` } }]));
+type Row = readonly [file: string, stamp: string, title: string];
+const BASIS = 'v1';
+const rowsOf = (n: number, from = 0): Map<string, Row> =>
+  new Map(Array.from({ length: n }, (_, i) => [`_posts/${from + i}.md`, [`_posts/${from + i}.md`, `s${from + i}`, `标题${from + i}`] as const]));
 
 describe('site cache: post entries', () => {
   it('gives back what a build saved, across the document and the table of changes, removals included', () => {
@@ -23,30 +24,39 @@ describe('site cache: post entries', () => {
     // A first build reads everything: the entries go straight into the document.
     let cache = SiteCache.open(file)!;
     const first = rowsOf(3000);
-    cache.savePosts(first, [...first.keys()], []);
+    cache.savePosts(first, [...first.keys()], [], BASIS);
     expect(existsSync(join(dir, 'a-posts.utf16'))).toBe(true);
     cache.close();
     cache = SiteCache.open(file)!;
-    expect(cache.posts<Entry>()).toEqual(first);
+    expect(cache.posts<Row>(BASIS)).toEqual(first);
 
     // A later build keeps small changes apart from the document.
     const second = new Map(first);
     second.delete('_posts/0.md');
-    second.set('_posts/1.md', { stamp: 'changed', entry: { title: '改过' } });
-    cache.savePosts(second, ['_posts/1.md'], ['_posts/0.md']);
-    expect(cache.posts<Entry>()).toEqual(second);
+    second.set('_posts/1.md', ['_posts/1.md', 'changed', '改过']);
+    cache.savePosts(second, ['_posts/1.md'], ['_posts/0.md'], BASIS);
+    expect(cache.posts<Row>(BASIS)).toEqual(second);
     const third = new Map(second);
     third.delete('_posts/2.md');
     for (const [k, v] of rowsOf(5, 5000)) third.set(k, v);
-    cache.savePosts(third, [...rowsOf(5, 5000).keys()], ['_posts/2.md']);
+    cache.savePosts(third, [...rowsOf(5, 5000).keys()], ['_posts/2.md'], BASIS);
     cache.close();
     cache = SiteCache.open(file)!;
-    const back = cache.posts<Entry>();
+    const back = cache.posts<Row>(BASIS);
     expect(back).toEqual(third);
     expect(back.has('_posts/0.md') || back.has('_posts/2.md')).toBe(false);
     // Nothing changed: nothing to save, same entries.
-    cache.savePosts(third, [], []);
-    expect(cache.posts<Entry>()).toEqual(third);
+    cache.savePosts(third, [], [], BASIS);
+    expect(cache.posts<Row>(BASIS)).toEqual(third);
+    // Rows made on another basis (another version or settings) are not given back; saving
+    // a few rows on the new basis replaces the document, though few changed.
+    expect(cache.posts<Row>('v2').size).toBe(0);
+    const fourth = new Map(third);
+    fourth.set('_posts/3.md', ['_posts/3.md', 'v2 stamp', '新']);
+    cache.savePosts(fourth, ['_posts/3.md'], [], 'v2');
+    expect(cache.posts<Row>(BASIS).size).toBe(0);
+    expect(cache.posts<Row>('v2')).toEqual(fourth);
+    cache.savePosts(third, ['_posts/3.md'], [], BASIS);
     cache.close();
 
     // The document is a file beside the database; one the database did not record (a save cut
@@ -56,7 +66,7 @@ describe('site cache: post entries', () => {
     const text = readFileSync(doc).toString('utf16le');
     writeFileSync(doc, Buffer.from(`another-token${text.slice(text.indexOf('\n'))}`, 'utf16le'));
     cache = SiteCache.open(file)!;
-    expect(cache.posts<Entry>().size).toBe(0);
+    expect(cache.posts<Row>(BASIS).size).toBe(0);
     cache.close();
   });
 });

@@ -34,8 +34,9 @@ export class SiteCache {
       db.pragma('synchronous = NORMAL');
       db.exec(`
         DROP TABLE IF EXISTS posts;
+        DROP TABLE IF EXISTS post_changes;
         CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, data TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS post_changes (file TEXT PRIMARY KEY, stamp TEXT, data TEXT);
+        CREATE TABLE IF NOT EXISTS post_edits (file TEXT PRIMARY KEY, row TEXT);
         CREATE TABLE IF NOT EXISTS outputs (out_dir TEXT NOT NULL, path TEXT NOT NULL, sig TEXT NOT NULL, PRIMARY KEY (out_dir, path));
         CREATE TABLE IF NOT EXISTS memory (out_dir TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (out_dir, key));
         CREATE TABLE IF NOT EXISTS memos (key TEXT PRIMARY KEY, value TEXT NOT NULL, used INTEGER NOT NULL);
@@ -47,21 +48,24 @@ export class SiteCache {
   }
 
   /**
-   * What was read from every post file: file → { stamp, entry }. Kept as one JSON document
-   * (a single parse is several times faster than a row and a parse per post at 100k posts)
-   * plus a table of the changes since it was written, folded in when they grow. The document
-   * is a file in UTF-16: titles and file names are mostly Chinese, and decoding 50 MB of UTF-8
-   * took longer than parsing it. Its first line is a token the database holds too: a document
-   * the database did not record (a save cut short) is not used.
+   * What was read from every post file, as the loader encodes it: file → row (a JSON array whose
+   * first item is the file), when the rows were made on this `basis` (the loader's version and
+   * settings); rows of another basis are not given back. Kept as one JSON document (a single
+   * parse is several times faster than a row and a parse per post at 100k posts) plus a table
+   * of the changes since it was written, folded in when they grow. The document is a file in
+   * UTF-16: titles and file names are mostly Chinese, and decoding 50 MB of UTF-8 took longer
+   * than parsing it. Its first line is a token the database holds too: a document the database
+   * did not record (a save cut short) is not used.
    */
-  posts<T>(): Map<string, { stamp: string; entry: T }> {
-    const out = new Map<string, { stamp: string; entry: T }>();
+  posts<R extends readonly [string, ...unknown[]]>(basis: string): Map<string, R> {
+    const out = new Map<string, R>();
     try {
+      if (this.blob('posts-basis') !== basis) return out;
       const document = this.postsDocument();
-      if (document) for (const [file, stamp, entry] of JSON.parse(document) as Array<[string, string, T]>) out.set(file, { stamp, entry });
-      for (const d of this.db.prepare<[], { file: string; stamp: string | null; data: string | null }>('SELECT file, stamp, data FROM post_changes').iterate()) {
-        if (d.stamp === null || d.data === null) out.delete(d.file);
-        else out.set(d.file, { stamp: d.stamp, entry: JSON.parse(d.data) as T });
+      if (document) for (const row of JSON.parse(document) as R[]) out.set(row[0], row);
+      for (const d of this.db.prepare<[], { file: string; row: string | null }>('SELECT file, row FROM post_edits').iterate()) {
+        if (d.row === null) out.delete(d.file);
+        else out.set(d.file, JSON.parse(d.row) as R);
       }
     } catch {
       return new Map(); // a damaged or missing document: an empty cache
@@ -69,15 +73,18 @@ export class SiteCache {
     return out;
   }
 
-  /** The JSON of the document of post entries, when there is one the database recorded. */
+  /** The JSON of the document of post rows, when there is one the database recorded. */
   private postsDocument(): string | undefined {
-    const token = this.db.prepare<[], string>("SELECT data FROM blobs WHERE name = 'posts-file'").pluck().get();
-    // Caches written before the document moved to a file hold it in the database.
-    if (token === undefined) return this.db.prepare<[], string>("SELECT data FROM blobs WHERE name = 'posts'").pluck().get();
+    const token = this.blob('posts-file');
+    if (token === undefined) return undefined;
     const text = readFileSync(this.postsFile).toString('utf16le');
     const newline = text.indexOf('\n');
     if (text.slice(0, newline) !== token) throw new Error(`${this.postsFile} is not the document the cache recorded`);
     return text.slice(newline + 1);
+  }
+
+  private blob(name: string): string | undefined {
+    return this.db.prepare<[string], string>('SELECT data FROM blobs WHERE name = ?').pluck().get(name);
   }
 
   /**
@@ -85,31 +92,38 @@ export class SiteCache {
    * this generation knows every change since (another folder built in between does not).
    */
   postsGeneration(): string {
-    return this.db.prepare<[], { data: string }>("SELECT data FROM blobs WHERE name = 'posts-generation'").get()?.data ?? '0';
+    return this.blob('posts-generation') ?? '0';
   }
 
-  /** Records the posts of this build: `changed` files were read again, `gone` ones are no more. */
-  savePosts<T>(rows: ReadonlyMap<string, { stamp: string; entry: T }>, changed: readonly string[], gone: readonly string[]): void {
-    if (changed.length === 0 && gone.length === 0) return;
-    const pending = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM post_changes').get()?.n ?? 0;
+  /**
+   * Records the posts of this build, made on `basis` (see posts()): `changed` files were read
+   * again, `gone` ones are no more.
+   */
+  savePosts<R extends readonly [string, ...unknown[]]>(rows: ReadonlyMap<string, R>, changed: readonly string[], gone: readonly string[], basis: string): void {
+    const sameBasis = this.blob('posts-basis') === basis;
+    if (sameBasis && changed.length === 0 && gone.length === 0) return;
+    const pending = this.db.prepare<[], number>('SELECT count(*) FROM post_edits').pluck().get() ?? 0;
     this.db.transaction(() => {
       this.db.prepare("INSERT OR REPLACE INTO blobs (name, data) VALUES ('posts-generation', ?)").run(String(Number(this.postsGeneration()) + 1));
-      // Fold the changes into the document when they grow (a first build writes the document
-      // directly). Posts are saved when a build has completed: its pages no longer hold memory.
-      if (pending + changed.length + gone.length > Math.max(1000, rows.size / 20)) {
+      // Fold the changes into the document when they grow or the basis changed (a first build
+      // writes the document directly). Posts are saved when a build has completed: its pages
+      // no longer hold memory.
+      if (!sameBasis || pending + changed.length + gone.length > Math.max(1000, rows.size / 20)) {
         const token = randomUUID();
-        const data = `${token}\n${JSON.stringify(Array.from(rows, ([file, r]) => [file, r.stamp, r.entry]))}`;
-        writeFileAtomic(this.postsFile, Buffer.from(data, 'utf16le'));
-        this.db.prepare("INSERT OR REPLACE INTO blobs (name, data) VALUES ('posts-file', ?)").run(token);
-        this.db.exec("DELETE FROM post_changes; DELETE FROM blobs WHERE name = 'posts'");
+        writeFileAtomic(this.postsFile, Buffer.from(`${token}\n${JSON.stringify([...rows.values()])}`, 'utf16le'));
+        const put = this.db.prepare('INSERT OR REPLACE INTO blobs (name, data) VALUES (?, ?)');
+        put.run('posts-file', token);
+        put.run('posts-basis', basis);
+        // (`posts`: the document as caches before this version kept it, in the database.)
+        this.db.exec("DELETE FROM post_edits; DELETE FROM blobs WHERE name = 'posts'");
         return;
       }
-      const put = this.db.prepare('INSERT OR REPLACE INTO post_changes (file, stamp, data) VALUES (?, ?, ?)');
+      const put = this.db.prepare('INSERT OR REPLACE INTO post_edits (file, row) VALUES (?, ?)');
       for (const file of changed) {
         const r = rows.get(file);
-        if (r) put.run(file, r.stamp, JSON.stringify(r.entry));
+        if (r) put.run(file, JSON.stringify(r));
       }
-      for (const file of gone) put.run(file, null, null);
+      for (const file of gone) put.run(file, null);
     })();
   }
 
