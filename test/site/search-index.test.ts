@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { foldText } from '../../src/site/search/fold.js';
 import { codeKeyText, forEachKey, queryTerms, shardOf, shardOfCode, termKeys } from '../../src/site/search/keys.js';
 import { decodePostings, readShard } from '../../src/site/search/postings.js';
 import { openSearch } from '../../src/site/search/searcher.js';
+import { SpillRuns } from '../../src/site/search/spill-runs.js';
 import { PASSAGE_LENGTH, PASSAGE_OVERLAP, splitPassages } from '../../src/site/search/split-passages.js';
 import { allHits, random } from './search-helpers.js';
 
@@ -61,6 +62,34 @@ describe('posting lists and shards', () => {
     expect([...shard.keys()]).toEqual(['vpn', '中国']);
     expect(Array.from(decodePostings(shard.get('中国')!))).toEqual(sparse);
     expect(Array.from(decodePostings(shard.get('vpn')!))).toEqual(dense);
+  });
+
+  it('spill runs give back each key\'s whole list, held in memory or spilled to files alike', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'samizdat-spill-'));
+    try {
+      await mkdir(join(dir, 'held'));
+      await mkdir(join(dir, 'spilled'));
+      const held = new SpillRuns(join(dir, 'held'), 8);
+      const spilled = new SpillRuns(join(dir, 'spilled'), 8, 0); // every batch goes to the files
+      const ideograph = 0x4e2d * 0x10000 + 0x56fd; // 中国
+      const batches = [
+        [[ideograph, undefined, Int32Array.of(1, 5)], [0, 'vpn', Int32Array.of(2)]],
+        [[ideograph, undefined, Int32Array.of(9)], [0x4e2d, undefined, Int32Array.of(10, 11)]],
+      ] as const;
+      for (const b of batches) {
+        held.spill(b);
+        spilled.spill(b);
+      }
+      const all = (runs: SpillRuns): Map<string, number[]> => new Map(Array.from({ length: 8 }, (_, p) => [...runs.read(p)]).flat());
+      const key = (k: string): string => Buffer.from(k, 'utf8').toString('latin1');
+      expect(all(held)).toEqual(new Map([[key('中国'), [1, 5, 9]], [key('vpn'), [2]], [key('中'), [10, 11]]]));
+      expect(all(spilled)).toEqual(all(held));
+      expect(held.bytes).toBe(spilled.bytes);
+      expect((await readdir(join(dir, 'spilled'))).length).toBeGreaterThan(0);
+      expect(await readdir(join(dir, 'held'))).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

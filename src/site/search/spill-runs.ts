@@ -4,19 +4,25 @@ import { ByteSink } from './encode-shard.js';
 import { shardOf, shardOfCode } from './keys.js';
 import { VarintReader } from './postings.js';
 
+/** Encoded postings held in memory before they go to the partition files. */
+const HELD_BYTES = 32 * 1024 * 1024;
+
 /**
- * Posting lists on disk while the index is built (an external sort: the postings of 100k posts
- * would not fit the build's memory budget as JS arrays). Each batch of documents is appended to
- * one of `partitions` files by the key's shard hash; since batches come in document order, a
- * key's lists read back from all batches concatenate into one ascending list. A partition holds
- * exactly the keys of the shards congruent to it, so shards are written one partition at a time.
+ * Posting lists, encoded, while the index is built (an external sort: the postings of 100k posts
+ * would not fit the build's memory budget as JS arrays). Each batch of documents goes to one of
+ * `partitions` by the key's shard hash; since batches come in document order, a key's lists read
+ * back from all batches concatenate into one ascending list. A partition holds exactly the keys
+ * of the shards congruent to it, so shards are written one partition at a time. Partitions stay
+ * in memory up to HELD_BYTES, then are appended to files in `dir`: a small segment (an hourly
+ * build's few posts) makes no files.
  */
 export class SpillRuns {
   /** Bytes spilled so far (about the size of the final index). */
   bytes = 0;
+  private held = 0;
   private readonly sinks: ByteSink[];
 
-  constructor(private readonly dir: string, readonly partitions = 256) {
+  constructor(private readonly dir: string, readonly partitions = 256, private readonly heldBytes = HELD_BYTES) {
     this.sinks = Array.from({ length: partitions }, () => new ByteSink());
   }
 
@@ -36,20 +42,24 @@ export class SpillRuns {
         prev = id;
       }
     }
+    const before = this.held;
+    this.held = this.sinks.reduce((n, sink) => n + sink.length, 0);
+    this.bytes += this.held - before;
+    if (this.held <= this.heldBytes) return;
     for (let p = 0; p < this.partitions; p++) {
       const sink = this.sinks[p]!;
       if (!sink.length) continue;
       appendFileSync(this.file(p), sink.view());
-      this.bytes += sink.length;
       sink.reset();
     }
+    this.held = 0;
   }
 
   /** Every key of a partition (its UTF-8 bytes as a latin1 string: no decoding) with its whole list. */
   read(p: number): Map<string, number[]> {
     const lists = new Map<string, number[]>();
-    if (!existsSync(this.file(p))) return lists;
-    const data = readFileSync(this.file(p));
+    const held = this.sinks[p]!.view();
+    const data = existsSync(this.file(p)) ? Buffer.concat([readFileSync(this.file(p)), held]) : Buffer.from(held.buffer, held.byteOffset, held.length);
     const r = new VarintReader(data);
     while (r.pos < data.length) {
       const length = r.next();
