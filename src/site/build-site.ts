@@ -16,6 +16,8 @@ import { createSiteOutput, emptyRecord, isClaimed, previousOutputs, staleFiles, 
 const THEME_KEY = 'build:theme';
 const SETTINGS_KEY = 'build:settings';
 const POSTS_KEY = 'build:posts';
+/** The files of posts left out because a page of the site has their URL. */
+const TAKEN_KEY = 'build:taken';
 
 export const BUILD_DEFAULTS = {
   paginate: 50,
@@ -89,12 +91,6 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const record = emptyRecord();
     record.skipped.push(...loaded.skipped);
     record.warnings.push(...loaded.warnings);
-    const reserved = (p: SitePost): boolean => generators.some((g) => g.reserved?.(p.outPath));
-    const posts: SitePost[] = [];
-    for (const p of loaded.posts) {
-      if (reserved(p)) record.skipped.push(`${p.file}: its URL ${p.url} is taken by a page of the site`);
-      else posts.push(p);
-    }
 
     // What the last build wrote, unless it is gone (output deleted) or a full build is asked for.
     const stored = cache?.outputIndex(outRoot) ?? previousOutputs();
@@ -105,9 +101,27 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const basis = JSON.stringify([settings, generators.map((g) => g.name)]);
     // The changes since the last build of this output are known when it saw the posts the cache
     // holds and used the same theme and settings; otherwise every page is checked.
-    const changes = loaded.changes && !loaded.changes.ambiguous && !fresh && recalled.get(THEME_KEY) === theme
-      && recalled.get(SETTINGS_KEY) === basis && recalled.get(POSTS_KEY) === cache?.postsGeneration()
-      ? { files: loaded.changes.files, now: posts.filter((p) => loaded.changes!.files.has(p.file)), before: loaded.changes.before.filter((p) => !reserved(p)) }
+    const known = loaded.changes && !loaded.changes.ambiguous && !fresh && recalled.get(THEME_KEY) === theme
+      && recalled.get(SETTINGS_KEY) === basis && recalled.get(POSTS_KEY) === cache?.postsGeneration() ? loaded.changes : undefined;
+
+    // A post whose URL a page of the site takes is left out. That depends on its URL and on the
+    // generators' code (part of the theme signature): knowing the changes, only changed posts
+    // are checked, and the others are left out as the last build found.
+    const takenBefore = known && recalled.get(TAKEN_KEY);
+    const wasTaken = takenBefore ? new Set(JSON.parse(takenBefore) as string[]) : undefined;
+    const reserved = (p: SitePost): boolean => (wasTaken && !known!.files.has(p.file) ? wasTaken.has(p.file) : generators.some((g) => g.reserved?.(p.outPath)));
+    const posts: SitePost[] = [];
+    const taken: string[] = [];
+    for (const p of loaded.posts) {
+      if (!reserved(p)) posts.push(p);
+      else {
+        record.skipped.push(`${p.file}: its URL ${p.url} is taken by a page of the site`);
+        taken.push(p.file);
+      }
+    }
+    record.memory.set(TAKEN_KEY, JSON.stringify(taken));
+    const changes = known
+      ? { files: known.files, now: posts.filter((p) => known.files.has(p.file)), before: known.before.filter((p) => !reserved(p)) }
       : undefined;
     const model = siteModel(posts, settings, o.archiveDir, changes);
     // A thread pays off when most pages are to be rendered: a full build, a new theme, many

@@ -92,7 +92,15 @@ describe('incremental builds that know the changes', () => {
       }],
       ['the later of the two deleted', () => remove(live[live.length - 1]!)],
       ['a file renamed', () => { const l = pick(live); const to = l.file.replace('.md', '-x.md'); renameSync(join(archive, l.file), join(archive, to)); l.file = to; }],
+      ['a post whose URL a page of the site takes', () => {
+        const l = add(START + 30 * DAY);
+        writeFileSync(join(archive, l.file), formatPost(l.post).replace('---\n', '---\npermalink: /search/\n'));
+        live.splice(live.indexOf(l), 1);
+        taken = l;
+      }],
       ['nothing', () => undefined],
+      ['a title edited in place, with a post left out', () => { const l = pick(live); l.post = { ...l.post, title: `${l.post.title}（再改）` }; write(l); }],
+      ['the post left out given its own URL again', () => { write(taken!); live.push(taken!); }],
       ['several changes at once', () => {
         for (let i = 0; i < 6; i++) add(START + Math.floor(random() * 120) * DAY + 7000 + i);
         remove(pick(live));
@@ -101,6 +109,7 @@ describe('incremental builds that know the changes', () => {
         write(l);
       }],
     ];
+    let taken: Live | undefined;
     let knew = 0;
     for (const [name, change] of steps) {
       change();
@@ -121,6 +130,8 @@ describe('incremental builds that know the changes', () => {
         if (query === '篇') expect(want.length, name).toBe(live.length - (name.includes('same name') ? 1 : 0));
       }
       expect(report.posts, name).toBe(full.posts);
+      expect([...report.skipped].sort(), name).toEqual([...full.skipped].sort());
+      if (/takes|nothing|with a post left out/.test(name)) expect(report.skipped.some((line) => line.includes('is taken by a page')), name).toBe(true);
       if (report.incremental) {
         knew++;
         // One post changed: a few pages written, far fewer than a full build writes.

@@ -162,17 +162,20 @@ export class SiteCache {
 
   /**
    * Pieces of output kept between builds (SiteOutput.memo). New ones and the use of old ones are
-   * saved by `save`; pieces no build used for MEMO_DAYS are dropped then.
+   * saved by `save`; pieces no build used for MEMO_DAYS are dropped then. A piece's last use is
+   * recorded to the day: an hourly build does not rewrite the rows of the hundreds it reads.
    */
   memos(now = Date.now()): MemoStore & { save(): void } {
-    const one = this.db.prepare<[string], string>('SELECT value FROM memos WHERE key = ?').pluck();
+    const one = this.db.prepare<[string], { value: string; used: number }>('SELECT value, used FROM memos WHERE key = ?');
     const fresh = new Map<string, string>();
     const used = new Set<string>();
     return {
       get: (key) => {
-        const value = fresh.get(key) ?? one.get(key);
-        if (value !== undefined) used.add(key);
-        return value;
+        const known = fresh.get(key);
+        if (known !== undefined) return known;
+        const row = one.get(key);
+        if (row && row.used < now - 86_400_000) used.add(key);
+        return row?.value;
       },
       put: (key, value) => void fresh.set(key, value),
       save: () => {
