@@ -109,7 +109,8 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     // are checked, and the others are left out as the last build found.
     const takenBefore = known && recalled.get(TAKEN_KEY);
     const wasTaken = takenBefore ? new Set(JSON.parse(takenBefore) as string[]) : undefined;
-    const reserved = (p: SitePost): boolean => (wasTaken && !known!.files.has(p.file) ? wasTaken.has(p.file) : generators.some((g) => g.reserved?.(p.outPath)));
+    const changedNow = new Set(known?.now);
+    const reserved = (p: SitePost): boolean => (wasTaken && !changedNow.has(p) ? wasTaken.size > 0 && wasTaken.has(p.file) : generators.some((g) => g.reserved?.(p.outPath)));
     const posts: SitePost[] = [];
     const taken: string[] = [];
     for (const p of loaded.posts) {
@@ -121,7 +122,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     }
     record.memory.set(TAKEN_KEY, JSON.stringify(taken));
     const changes = known
-      ? { files: known.files, now: posts.filter((p) => known.files.has(p.file)), before: known.before.filter((p) => !reserved(p)) }
+      ? { files: known.files, now: known.now.filter((p) => !reserved(p)), before: known.before.filter((p) => !reserved(p)) }
       : undefined;
     const model = siteModel(posts, settings, o.archiveDir, changes);
     // A thread pays off when most pages are to be rendered: a full build, a new theme, many

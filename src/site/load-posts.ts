@@ -33,6 +33,8 @@ export interface LoadedPosts {
  */
 export interface PostChanges {
   readonly files: ReadonlySet<string>;
+  /** The posts of `posts` read from those files. */
+  readonly now: readonly SitePost[];
   readonly before: readonly SitePost[];
   readonly ambiguous: boolean;
 }
@@ -59,14 +61,16 @@ export async function loadSitePosts(
   const { files, skipped } = await listing;
   const was = new Map<string, PostRow>();
   const loaded: SitePost[] = [];
+  const readNow: SitePost[] = [];
   let read = 0;
   const changed: string[] = [];
   for (const { path, size, mtime } of files) {
     const stamp = `${size}:${mtime}`;
-    let row = rows.get(path);
-    if (row === undefined || row[1] !== stamp) {
-      if (row) was.set(path, row);
-      row = readRow(archiveDir, path, stamp, options);
+    const hit = rows.get(path);
+    const stale = hit === undefined || hit[1] !== stamp;
+    const row = stale ? readRow(archiveDir, path, stamp, options) : hit;
+    if (stale) {
+      if (hit) was.set(path, hit);
       read++;
       changed.push(path);
       rows.set(path, row);
@@ -75,6 +79,7 @@ export async function loadSitePosts(
     if (post) {
       for (const p of rowProblems(row)) warnings.push(`${path}: ${p}`);
       loaded.push(post);
+      if (stale) readNow.push(post);
     } else {
       const reason = rowSkipReason(row);
       if (reason !== undefined) skipped.push(`${path}: ${reason}`);
@@ -105,14 +110,14 @@ export async function loadSitePosts(
   return {
     // Each URL's post in its own place by date (a Map keeps the place of the URL's first post).
     posts: loaded.filter((p) => byUrl.get(p.url) === p).reverse(), skipped, warnings, read,
-    ...(cache ? { changes: postChanges(new Set(changed), was, byUrl, collided) } : {}),
+    ...(cache ? { changes: postChanges(new Set(changed), readNow, was, byUrl, collided) } : {}),
     save: () => cache?.savePosts(rows, changed, gone, basis),
   };
 }
 
 /** The changes since the cache was saved; see PostChanges. */
 function postChanges(
-  files: Set<string>, was: ReadonlyMap<string, PostRow>, byUrl: ReadonlyMap<string, SitePost>, collided: readonly string[],
+  files: Set<string>, read: readonly SitePost[], was: ReadonlyMap<string, PostRow>, byUrl: ReadonlyMap<string, SitePost>, collided: readonly string[],
 ): PostChanges {
   const before: SitePost[] = [];
   for (const row of was.values()) {
@@ -128,7 +133,7 @@ function postChanges(
     if (urls.has(b.url) || (owner && !files.has(owner.file))) ambiguous = true;
     urls.add(b.url);
   }
-  return { files, before, ambiguous };
+  return { files, now: read.filter((p) => byUrl.get(p.url) === p), before, ambiguous };
 }
 
 function readRow(archiveDir: string, path: string, stamp: string, options: { template: string; timeZone: string }): PostRow {
