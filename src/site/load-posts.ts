@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import { listPostFilesAlongside } from '../archive/posts/list-posts-alongside.js';
-import { readPost } from '../archive/posts/read-post.js';
 import type { SiteCache } from './cache/site-cache.js';
-import { postUrl } from './permalink.js';
-import { postRow, rowPost, rowProblems, rowSkipReason, ROW_VERSION, skipRow, unpublishedRow, type PostRow } from './post-row.js';
+import { rowPost, rowProblems, rowSkipReason, ROW_VERSION, type PostRow } from './post-row.js';
+import { readRowsAlongside, type RowJob } from './read-rows-alongside.js';
 import type { SitePost } from './site-model.js';
-import { readUrlFacts } from './url-facts.js';
 
 export type { SitePost } from './site-model.js';
 
@@ -39,8 +35,6 @@ export interface PostChanges {
   readonly ambiguous: boolean;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * Reads every post of the archive and gives it its Jekyll URL. A file that cannot be read,
  * is not UTF-8 (Jekyll skips those too), has no dated name or nothing to show is skipped and
@@ -60,31 +54,42 @@ export async function loadSitePosts(
   const rows = options.cache?.posts<PostRow>(basis) ?? new Map<string, PostRow>();
   const { files, skipped } = await listing;
   const was = new Map<string, PostRow>();
-  const loaded: SitePost[] = [];
-  const readNow: SitePost[] = [];
-  let read = 0;
-  const changed: string[] = [];
-  for (const { path, size, mtime } of files) {
+  // Files new or changed since the cache was saved are read (on two threads when many are).
+  const rowOf: PostRow[] = new Array<PostRow>(files.length);
+  const stale: number[] = [];
+  const jobs: RowJob[] = [];
+  files.forEach(({ path, size, mtime }, i) => {
     const stamp = `${size}:${mtime}`;
     const hit = rows.get(path);
-    const stale = hit === undefined || hit[1] !== stamp;
-    const row = stale ? readRow(archiveDir, path, stamp, options) : hit;
-    if (stale) {
+    if (hit !== undefined && hit[1] === stamp) rowOf[i] = hit;
+    else {
       if (hit) was.set(path, hit);
-      read++;
-      changed.push(path);
-      rows.set(path, row);
+      stale.push(i);
+      jobs.push([path, stamp]);
     }
+  });
+  const isFresh = new Uint8Array(files.length);
+  (await readRowsAlongside(archiveDir, jobs, options)).forEach((row, j) => {
+    rowOf[stale[j]!] = row;
+    isFresh[stale[j]!] = 1;
+    rows.set(row[0], row);
+  });
+  const changed = jobs.map(([path]) => path);
+
+  const loaded: SitePost[] = [];
+  const readNow: SitePost[] = [];
+  files.forEach(({ path }, i) => {
+    const row = rowOf[i]!;
     const post = rowPost(row);
     if (post) {
       for (const p of rowProblems(row)) warnings.push(`${path}: ${p}`);
       loaded.push(post);
-      if (stale) readNow.push(post);
+      if (isFresh[i]) readNow.push(post);
     } else {
       const reason = rowSkipReason(row);
       if (reason !== undefined) skipped.push(`${path}: ${reason}`);
     }
-  }
+  });
   // Every file listed is in `rows` now: more rows than files means some are gone.
   let gone: string[] = [];
   if (rows.size > files.length) {
@@ -109,7 +114,7 @@ export async function loadSitePosts(
   const cache = options.cache;
   return {
     // Each URL's post in its own place by date (a Map keeps the place of the URL's first post).
-    posts: loaded.filter((p) => byUrl.get(p.url) === p).reverse(), skipped, warnings, read,
+    posts: loaded.filter((p) => byUrl.get(p.url) === p).reverse(), skipped, warnings, read: jobs.length,
     ...(cache ? { changes: postChanges(new Set(changed), readNow, was, byUrl, collided) } : {}),
     save: () => cache?.savePosts(rows, changed, gone, basis),
   };
@@ -134,28 +139,4 @@ function postChanges(
     urls.add(b.url);
   }
   return { files, now: read.filter((p) => byUrl.get(p.url) === p), before, ambiguous };
-}
-
-function readRow(archiveDir: string, path: string, stamp: string, options: { template: string; timeZone: string }): PostRow {
-  let text: string;
-  try {
-    text = utf8.decode(readFileSync(join(archiveDir, path)));
-  } catch (err) {
-    return skipRow(path, stamp, err instanceof TypeError ? 'not valid UTF-8' : (err as Error).message);
-  }
-  const facts = readUrlFacts(text, basename(path), options.timeZone);
-  if (typeof facts === 'string') return skipRow(path, stamp, facts);
-  if (!facts.published) return unpublishedRow(path, stamp);
-  const { post } = readPost(text, basename(path), facts.frontMatter);
-  if (!post.title && !post.content) return skipRow(path, stamp, 'no title and no content');
-  let url: string;
-  try {
-    // A post's own `permalink:` (e.g. kept by `doctor --fix` when it renamed the file) wins, as in Jekyll.
-    url = postUrl(facts.permalink ?? options.template, facts.facts);
-  } catch (err) {
-    return skipRow(path, stamp, (err as Error).message);
-  }
-  // The content stays on disk: a page reads it when it is written (memory stays flat at 100k posts).
-  const { content: _content, ...meta } = post;
-  return postRow(path, stamp, meta, url, facts.problems, facts.redirectFrom);
 }
