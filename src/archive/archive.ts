@@ -3,7 +3,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { FeedState, Post } from '../model/index.js';
 import { SamizdatError } from '../model/index.js';
-import { TEMP_PREFIX, writeFileAtomic } from './atomic-write.js';
+import { TEMP_PREFIX, writeFileAtomicStat } from './atomic-write.js';
 import { dedupKeys } from './dedup-keys.js';
 import { IndexDb, type PostRow } from './index/index-db.js';
 import { syncIndex, type SyncReport } from './index/sync-index.js';
@@ -132,7 +132,7 @@ export class Archive {
     }
     const bytes = Buffer.from(formatPost(post));
     this.takenNames.add(rel.toLowerCase());
-    const st = writeFileAtomic(file, bytes);
+    const st = writeFileAtomicStat(file, bytes);
     const row: PostRow = {
       path: rel, link: post.link, ...(post.guid ? { guid: post.guid } : {}), site: post.site, title: post.title,
       date: post.date, hash: createHash('sha1').update(bytes).digest('hex'), size: st.size, mtime: Math.trunc(st.mtimeMs),
