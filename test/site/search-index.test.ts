@@ -8,6 +8,7 @@ import { foldText } from '../../src/site/search/fold.js';
 import { codeKeyText, forEachKey, queryTerms, shardOf, shardOfCode, termKeys } from '../../src/site/search/keys.js';
 import { decodePostings, readShard } from '../../src/site/search/postings.js';
 import { openSearch } from '../../src/site/search/searcher.js';
+import { formatPostTexts, parsePostTexts, passageOf } from '../../src/site/search/passage-record.js';
 import { SpillRuns } from '../../src/site/search/spill-runs.js';
 import { PASSAGE_LENGTH, PASSAGE_OVERLAP, splitPassages } from '../../src/site/search/split-passages.js';
 import { allHits, random } from './search-helpers.js';
@@ -94,6 +95,19 @@ describe('posting lists and shards', () => {
 });
 
 describe('passages', () => {
+  it('travel in one file per post and come back each as it was', () => {
+    const body = `${'第一段𠀀\n'.repeat(300)}{"json": [1]}\n${'末段'.repeat(900)}`;
+    const split = splitPassages('标题 "引号"', body);
+    expect(split.length).toBeGreaterThan(1);
+    const texts = { href: '../2020-01-01/标题/', date: '2020-01-01 08:00', source: '甲报', title: '标题 "引号"', doc: 7, bodyStart: split[0]!.bodyStart, passages: split.map((p) => p.text) };
+    const back = parsePostTexts(formatPostTexts(texts));
+    expect(back).toEqual(texts);
+    expect(passageOf(back, 0)).toEqual({ href: texts.href, date: texts.date, source: '甲报', title: texts.title, doc: 7, bodyStart: split[0]!.bodyStart, text: split[0]!.text });
+    expect(passageOf(back, 1).bodyStart).toBe(0);
+    expect(passageOf(back, 1).text).toBe(split[1]!.text);
+    expect(() => parsePostTexts('["only", "six", "", "", 1, 0]\n')).toThrow(/bad text file/);
+  });
+
   it('cut long posts into overlapping passages at line breaks, title in the first', () => {
     const body = Array.from({ length: 60 }, (_, i) => `第${i}段${'字'.repeat(95)}`).join('\n');
     const parts = splitPassages('标题', body);

@@ -12,7 +12,7 @@ import { MANIFEST_FILE, STARTS_FILE, textFile } from '../search/searcher.js';
 import type { Generator, SiteModel, SiteOutput, SitePost } from '../site-model.js';
 
 /** Bump when the index format or what it is built from changes: every search file is rebuilt. */
-const FORMAT = 'search-4';
+const FORMAT = 'search-5';
 const SEARCH_DIR = 'search/';
 const TEXTS_DIR = `${SEARCH_DIR}texts/`;
 const SHARDS_DIR = `${SEARCH_DIR}shards/`;
@@ -43,15 +43,15 @@ export const search: Generator = {
     if (plan.keep === 0 && posts.inDateOrder() !== posts.keys) plan = planSearchBuild(FORMAT, previous, posts.inDateOrder());
     const state = plan.state;
 
-    // The text files (one per passage, most of the site's files) are this generator's to keep
-    // track of: post n's files stay as long as post n is the same post.
+    // The text files (one per post) are this generator's to keep track of: post n's file stays
+    // as long as post n is the same post.
     out.claim(TEXTS_DIR);
     const known = previous?.format === FORMAT ? previous : undefined;
     if (!known) out.remove(TEXTS_DIR); // files of an index this build knows nothing of
     const keptTexts = (doc: number, parts: number): boolean => known?.keys[doc] === state.keys[doc] && known?.parts[doc] === parts;
     for (let doc = 0; doc < (known?.keys.length ?? 0); doc++) {
       if (!known!.keys[doc] || known!.keys[doc] === state.keys[doc]) continue;
-      for (let k = 0; k < known!.parts[doc]!; k++) out.remove(SEARCH_DIR + textFile(doc, k, SEARCH_DEFAULTS.perFolder));
+      out.remove(SEARCH_DIR + textFile(doc, SEARCH_DEFAULTS.perFolder));
     }
     // So are the segments' folders of shards: a segment's files never change under its id.
     out.claim(SHARDS_DIR);
@@ -76,7 +76,7 @@ export const search: Generator = {
     const live = new Set(state.segments.map((seg) => seg.id));
     for (const seg of known?.segments ?? []) if (!live.has(seg.id)) out.remove(`${SHARDS_DIR}${seg.id}/`);
     let kept = 0;
-    for (let doc = 0; doc < state.keys.length; doc++) if (state.keys[doc] && known?.keys[doc] === state.keys[doc]) kept += state.parts[doc]!;
+    for (let doc = 0; doc < state.keys.length; doc++) if (state.keys[doc] && known?.keys[doc] === state.keys[doc]) kept++;
     out.kept(kept);
     await writeManifest(state, out);
     out.remember(MEMORY_KEY, JSON.stringify({ ...state, basis: basisKey }));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ByteSink } from './encode-shard.js';
 import { IndexCore } from './index-core.js';
-import { formatPassage } from './passage-record.js';
+import { formatPostTexts } from './passage-record.js';
 import { MANIFEST_FILE, STARTS_FILE, textFile, type SearchManifest, type SearchSegment } from './searcher.js';
 import { splitPassages } from './split-passages.js';
 
@@ -33,7 +33,7 @@ export interface SearchIndexOptions {
   readonly perFolder?: number;
   /** Where the spill files go (a fresh folder inside it, removed at the end). */
   readonly tmpDir?: string;
-  /** True when post `doc`'s `parts` text files, as the last build wrote them, are still right: they are not written again. */
+  /** True when post `doc`'s text file (of `parts` passages), as the last build wrote it, is still right: it is not written again. */
   readonly keepTexts?: (doc: number, parts: number) => boolean;
 }
 
@@ -48,7 +48,7 @@ export interface SegmentStats {
   readonly postings: number;
   readonly shardBytes: number;
   readonly largestShard: number;
-  /** Bytes of the text files written (kept ones not counted). */
+  /** Bytes of the text files written, one per post (kept ones not counted). */
   readonly textBytes: number;
 }
 
@@ -62,7 +62,7 @@ export interface GoneDoc {
 export type SearchWrite = (rel: string, data: Uint8Array | string) => Promise<void>;
 
 /** Part of every segment's id: bump when the shard format changes. */
-const SEGMENT_FORMAT = 'segment-1';
+const SEGMENT_FORMAT = 'segment-2';
 
 export const SEARCH_DEFAULTS = { batchPostings: 4_000_000, targetShardBytes: 48 * 1024, prefixMax: 8, perFolder: 1000 } as const;
 
@@ -93,16 +93,13 @@ export async function indexSegment(
       }
       const split = splitPassages(d.title, d.body);
       parts.push(split.length);
-      const keep = o.keepTexts?.(d.id, split.length) ?? false;
-      for (const [k, part] of split.entries()) {
-        core.add(passage++, part.text);
-        const record = formatPassage({ href: d.href, date: d.date, source: d.source, title: d.title, doc: d.id, bodyStart: part.bodyStart, text: part.text });
-        hash.update('\u0000').update(record);
-        if (keep) continue;
-        const gz = gzipSync(record);
-        textBytes += gz.length;
-        await write(textFile(d.id, k, o.perFolder), gz);
-      }
+      for (const part of split) core.add(passage++, part.text);
+      const texts = formatPostTexts({ href: d.href, date: d.date, source: d.source, title: d.title, doc: d.id, bodyStart: split[0]!.bodyStart, passages: split.map((part) => part.text) });
+      hash.update('\u0000').update(texts);
+      if (o.keepTexts?.(d.id, split.length)) continue;
+      const gz = gzipSync(texts);
+      textBytes += gz.length;
+      await write(textFile(d.id, o.perFolder), gz);
     }
     const segment = hash.digest('base64url').slice(0, 12);
     const s = await core.finish(segment, write);
@@ -120,7 +117,7 @@ export function indexFiles(parts: readonly number[], segments: readonly SearchSe
   const starts = startsBitmap(parts);
   const build = createHash('sha1').update(JSON.stringify(segments)).update(removed.join(',')).update(starts).digest('hex').slice(0, 16);
   const manifest: SearchManifest = {
-    version: 3, docs: parts.length, passages: parts.reduce((n, p) => n + p, 0), segments, removed,
+    version: 4, docs: parts.length, passages: parts.reduce((n, p) => n + p, 0), segments, removed,
     prefixMax: SEARCH_DEFAULTS.prefixMax, perFolder: SEARCH_DEFAULTS.perFolder, build,
   };
   return { manifest: `${JSON.stringify(manifest)}\n`, starts };

@@ -1,9 +1,10 @@
 /*
  * Search runtime: the text files (see fold.ts for the rules of these modules). A post's
  * searched text — its title, a line break, its content as plain text — is cut into passages of
- * about 2,000 characters (split-passages.ts); each passage is one gzipped file holding what a
- * result shows and the text a candidate is verified against: a JSON line [href, date, source,
- * title, doc, bodyStart], then the passage's text.
+ * about 2,000 characters (split-passages.ts), the unit the index points at. Each post has one
+ * gzipped file holding what a result shows and the passages a candidate is verified against:
+ * a JSON line [href, date, source, title, doc, bodyStart, [length of each passage]], then the
+ * passages one after the other. (One file per passage made the index most of the site's files.)
  */
 
 export interface PassageRecord {
@@ -21,16 +22,39 @@ export interface PassageRecord {
   readonly text: string;
 }
 
-export function formatPassage(r: PassageRecord): string {
-  return `${JSON.stringify([r.href, r.date, r.source, r.title, r.doc, r.bodyStart])}\n${r.text}`;
+/** A post's text file: its passages, and what a result shows. */
+export interface PostTexts {
+  readonly href: string;
+  readonly date: string;
+  readonly source: string;
+  readonly title: string;
+  readonly doc: number;
+  /** Where the content starts in the first passage (after the title). */
+  readonly bodyStart: number;
+  readonly passages: readonly string[];
 }
 
-export function parsePassage(data: string): PassageRecord {
+export function formatPostTexts(t: PostTexts): string {
+  return `${JSON.stringify([t.href, t.date, t.source, t.title, t.doc, t.bodyStart, t.passages.map((p) => p.length)])}\n${t.passages.join('')}`;
+}
+
+export function parsePostTexts(data: string): PostTexts {
   const nl = data.indexOf('\n');
   const head: unknown = JSON.parse(nl < 0 ? data : data.slice(0, nl));
-  if (!Array.isArray(head) || head.length !== 6) throw new Error('search index: bad passage file');
-  const [href, date, source, title, doc, bodyStart] = head as [string, string, string, string, number, number];
-  return { href, date, source, title, doc, bodyStart, text: nl < 0 ? '' : data.slice(nl + 1) };
+  if (!Array.isArray(head) || head.length !== 7 || !Array.isArray(head[6])) throw new Error('search index: bad text file');
+  const [href, date, source, title, doc, bodyStart, lengths] = head as [string, string, string, string, number, number, number[]];
+  const passages: string[] = [];
+  let at = nl + 1;
+  for (const n of lengths) {
+    passages.push(data.slice(at, at + n));
+    at += n;
+  }
+  return { href, date, source, title, doc, bodyStart, passages };
+}
+
+/** Passage `k` of a post, as a result shows it. */
+export function passageOf(t: PostTexts, k: number): PassageRecord {
+  return { href: t.href, date: t.date, source: t.source, title: t.title, doc: t.doc, bodyStart: k === 0 ? t.bodyStart : 0, text: t.passages[k] ?? '' };
 }
 
 /**

@@ -3,21 +3,21 @@
  * modules). All files are read through `load`, relative to the search folder: the browser
  * fetches them, tests read them from disk, the benchmark counts their bytes.
  *
- * The index numbers passages (search/texts/), not posts: a candidate then costs one small
- * file to verify or to show, and bigrams must co-occur within ~2,000 characters, not anywhere
- * in a long post. search/starts.bin maps passages to posts; terms combine (AND) per post.
+ * The index numbers passages, not posts: bigrams must co-occur within ~2,000 characters, not
+ * anywhere in a long post. search/starts.bin maps passages to posts; terms combine (AND) per
+ * post. A candidate is verified against its passages in the post's text file (search/texts/).
  */
 import { foldText } from './fold.js';
 import { queryTerms, shardOf, termKeys, type Term } from './keys.js';
 import { findTerm, makeSnippet, type SnippetPart } from './match.js';
-import { gunzipBytes, parsePassage, type PassageRecord } from './passage-record.js';
+import { gunzipBytes, parsePostTexts, passageOf, type PassageRecord, type PostTexts } from './passage-record.js';
 import { decodePostings, intersectPostings, readShard, type ShardEntry } from './postings.js';
 
 export type LoadBytes = (path: string) => Promise<Uint8Array>;
 
 /** search/index.json */
 export interface SearchManifest {
-  readonly version: 3;
+  readonly version: 4;
   /** Posts, numbered 0 … docs-1 in the order they were indexed: oldest first, later additions after. */
   readonly docs: number;
   /** Passages, numbered in post order. */
@@ -48,8 +48,8 @@ export const MANIFEST_FILE = 'index.json';
 /** Gzipped bitmap: bit p is set when passage p is the first of a post. */
 export const STARTS_FILE = 'starts.bin';
 export const shardFile = (segment: string, s: number): string => `shards/${segment}/${s}.bin`;
-export const textFile = (doc: number, part: number, perFolder: number): string =>
-  `texts/${Math.floor(doc / perFolder)}/${doc}${part ? `-${part}` : ''}.bin`;
+/** A post's text file (all its passages: see passage-record.ts). */
+export const textFile = (doc: number, perFolder: number): string => `texts/${Math.floor(doc / perFolder)}/${doc}.bin`;
 
 export interface SearchHit {
   /** The post's number in the index (see SearchManifest.docs). */
@@ -72,7 +72,7 @@ export interface SearchResults {
   page(index: number, size: number): Promise<{ hits: SearchHit[]; more: boolean }>;
 }
 
-/** At most this many passages are fetched to check candidates for one page: a query with few true matches stays cheap. */
+/** At most this many passages are downloaded to check candidates for one page: a query with few true matches stays cheap. */
 export const MAX_CHECKS_PER_PAGE = 160;
 
 interface Layout {
@@ -86,7 +86,7 @@ const utf8 = new TextDecoder();
 
 export async function openSearch(load: LoadBytes): Promise<{ manifest: SearchManifest; search: (query: string) => Promise<SearchResults> }> {
   const manifest = JSON.parse(utf8.decode(await load(MANIFEST_FILE))) as SearchManifest;
-  if (manifest.version !== 3) throw new Error(`search index: unknown version ${String(manifest.version)}`);
+  if (manifest.version !== 4) throw new Error(`search index: unknown version ${String(manifest.version)}`);
   const removed = new Set(manifest.removed);
   const cache = new Map<string, Promise<unknown>>();
   const once = <T>(key: string, make: () => Promise<T>): Promise<T> => {
@@ -121,7 +121,8 @@ export async function openSearch(load: LoadBytes): Promise<{ manifest: SearchMan
     let docs = terms.length ? intersectPostings(passages.map((p) => docsOf(p, map.docOf))) : new Uint32Array(0);
     if (removed.size) docs = docs.filter((d) => !removed.has(d));
     const exact = wanted.map((w) => w.exact);
-    return resultsOf({ terms, exact, passages, docs, map, manifest, load });
+    const texts = async (doc: number): Promise<PostTexts> => parsePostTexts(utf8.decode(await gunzipBytes(await load(textFile(doc, manifest.perFolder)))));
+    return resultsOf({ terms, exact, passages, docs, map, texts });
   };
   return { manifest, search };
 }
@@ -134,19 +135,25 @@ interface Query {
   /** Posts where every term has such a passage, ascending. */
   readonly docs: Uint32Array;
   readonly map: Layout;
-  readonly manifest: SearchManifest;
-  readonly load: LoadBytes;
+  /** Fetches a post's text file. */
+  readonly texts: (doc: number) => Promise<PostTexts>;
 }
 
 function resultsOf(q: Query): SearchResults {
   const order = q.docs.slice().reverse(); // newest first: posts are numbered oldest first
   const allExact = q.exact.every(Boolean);
+  // Passages downloaded, for the budget of a page: a post's file holds all of its passages,
+  // fetched once per query.
   let fetched = 0;
+  const opened = new Map<number, Promise<PostTexts>>();
   const passage = async (p: number): Promise<{ record: PassageRecord; folded: string }> => {
-    fetched++;
     const doc = q.map.docOf[p]!;
-    const bytes = await gunzipBytes(await q.load(textFile(doc, p - q.map.first[doc]!, q.manifest.perFolder)));
-    const record = parsePassage(utf8.decode(bytes));
+    let texts = opened.get(doc);
+    if (!texts) {
+      opened.set(doc, (texts = q.texts(doc)));
+      fetched += q.map.first[doc + 1]! - q.map.first[doc]!;
+    }
+    const record = passageOf(await texts, p - q.map.first[doc]!);
     return { record, folded: foldText(record.text) };
   };
   const candidatesIn = (t: number, doc: number): Uint32Array => within(q.passages[t]!, q.map.first[doc]!, q.map.first[doc + 1]!);
