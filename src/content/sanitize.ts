@@ -91,7 +91,8 @@ export function sanitizeHtml(html: string, baseUrl: string): string {
  * the counts disagree, write the plain HTML form `>` everywhere.
  */
 function restoreTagEnds(out: string, ends: readonly TagEnd[]): string {
-  const count = out.split(' />').length - 1;
+  let count = 0;
+  for (let at = out.indexOf(' />'); at >= 0; at = out.indexOf(' />', at + 3)) count++;
   if (count === 0) return out;
   if (count !== ends.length) return out.replaceAll(' />', '>');
   let i = 0;
