@@ -22,17 +22,15 @@ export interface RowsJobMessage {
   readonly next: SharedArrayBuffer;
 }
 
-/** Reads the files of the chunks this thread claims, until none is left: `rows[i]` for job i. */
-export function readShare(m: RowsJobMessage, rows: Map<number, PostRow> | PostRow[]): void {
+/** Reads the files of the chunks this thread claims, until none is left, giving each row with its job's index. */
+export function readShare(m: RowsJobMessage, got: (i: number, row: PostRow) => void): void {
   const next = new Int32Array(m.next);
   for (;;) {
     const from = Atomics.add(next, 0, CHUNK);
     if (from >= m.jobs.length) return;
     for (let i = from; i < Math.min(from + CHUNK, m.jobs.length); i++) {
       const [path, stamp] = m.jobs[i]!;
-      const row = readRow(m.archiveDir, path, stamp, m.options);
-      if (rows instanceof Map) rows.set(i, row);
-      else rows[i] = row;
+      got(i, readRow(m.archiveDir, path, stamp, m.options));
     }
   }
 }
@@ -54,7 +52,7 @@ export async function readRowsAlongside(archiveDir: string, jobs: readonly RowJo
       worker.once('exit', (code) => reject(new Error(`post reading worker stopped (exit code ${code})`)));
     });
     worker.postMessage(message);
-    readShare(message, rows);
+    readShare(message, (i, row) => (rows[i] = row));
     try {
       for (const [i, row] of await theirs) rows[i] = row;
     } catch {
@@ -62,7 +60,7 @@ export async function readRowsAlongside(archiveDir: string, jobs: readonly RowJo
     } finally {
       void worker.terminate();
     }
-  } else readShare(message, rows);
+  } else readShare(message, (i, row) => (rows[i] = row));
   for (let i = 0; i < jobs.length; i++) rows[i] ??= readRow(archiveDir, jobs[i]![0], jobs[i]![1], options);
   return rows;
 }

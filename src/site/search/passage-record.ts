@@ -23,12 +23,7 @@ export interface PassageRecord {
 }
 
 /** A post's text file: its passages, and what a result shows. */
-export interface PostTexts {
-  readonly href: string;
-  readonly date: string;
-  readonly source: string;
-  readonly title: string;
-  readonly doc: number;
+export interface PostTexts extends Omit<PassageRecord, 'bodyStart' | 'text'> {
   /** Where the content starts in the first passage (after the title). */
   readonly bodyStart: number;
   readonly passages: readonly string[];
