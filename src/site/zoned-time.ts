@@ -33,6 +33,13 @@ export function zonedTime(epochMs: number, timeZone: string): ZonedTime {
 }
 
 const DAY = 86_400_000;
+
+/** The day of the wall clock in `timeZone` at `epochMs`, counted from 1970-01-01 (zonedTime's date, as one number). */
+export function wallDay(epochMs: number, timeZone: string): number {
+  const ms = Math.floor(epochMs / 1000) * 1000;
+  return Math.floor((ms + offsetAt(ms, timeZone)) / DAY);
+}
+
 /** Per zone, per UTC day: the offset at the day's start (zones change a few times a year at most). */
 const dayStarts = new Map<string, Map<number, number>>();
 

@@ -8,7 +8,7 @@ import type { SitePost } from '../../src/site/site-model.js';
 import { stablePages } from '../../src/site/paginate.js';
 import { FACADES_JS } from '../../src/site/theme/facades-script.js';
 import { groupPosts, sourceGroups } from '../../src/site/theme/groups.js';
-import { listDate } from '../../src/site/theme/list-dates.js';
+import { listDate, monthKey } from '../../src/site/theme/list-dates.js';
 import { zonedTime } from '../../src/site/zoned-time.js';
 import { markdownToHtml } from '../../src/site/theme/markdown.js';
 import { sourceNeighbours } from '../../src/site/theme/neighbours.js';
@@ -135,7 +135,7 @@ describe('zoned time', () => {
         if (got !== want) throw new Error(`${zone} ${new Date(t).toISOString()}: ${got}, Intl says ${want}`);
         const pad = (n: number | undefined): string => String(n).padStart(2, '0');
         const d = listDate(t, zone);
-        if (d.key !== `${parts.year}-${pad(parts.month)}` || d.monthDay !== `${pad(parts.month)}-${pad(parts.day)}` || d.label !== `${parts.year}年${parts.month}月`) {
+        if (d.key !== `${parts.year}-${pad(parts.month)}` || monthKey(t, zone) !== d.key || d.monthDay !== `${pad(parts.month)}-${pad(parts.day)}` || d.label !== `${parts.year}年${parts.month}月`) {
           throw new Error(`${zone} ${new Date(t).toISOString()}: list date ${JSON.stringify(d)}`);
         }
         checked++;

@@ -5,7 +5,7 @@ import type { Generator } from '../site-model.js';
 import type { CountSection } from '../theme/count-page.js';
 import { renderCountPage } from '../theme/count-page.js';
 import { groupPosts } from '../theme/groups.js';
-import { listDate } from '../theme/list-dates.js';
+import { monthKey } from '../theme/list-dates.js';
 import { writePagedList } from '../theme/paged-list.js';
 
 /**
@@ -18,8 +18,8 @@ export const archivePages: Generator = {
   async generate(model, out) {
     const site = model.settings;
     const folderOf = (key: string): string => `archive/${key.replace('-', '/')}/`;
-    const months = groupPosts(model.posts, (p) => [listDate(p.post.date, site.timeZone).key], folderOf);
-    const scopeOf = listScopes(model, (p) => [folderOf(listDate(p.post.date, site.timeZone).key)]);
+    const months = groupPosts(model.posts, (p) => [monthKey(p.post.date, site.timeZone)], folderOf);
+    const scopeOf = listScopes(model, (p) => [folderOf(monthKey(p.post.date, site.timeZone))]);
     const label = (folder: string): string => {
       const [, y, m] = folder.split('/');
       return `${y}年${Number(m)}月`;

@@ -63,7 +63,10 @@ export function sourceCounts(posts: readonly SitePost[]): CountEntry[] {
 
 /** Categories as the front matter lists them (extra categories, then the source). */
 export function categoriesOf(p: SitePost): string[] {
-  return [...(p.post.categories ?? []), p.post.site].filter((c) => c.trim() !== '');
+  const extra = p.post.categories;
+  // Most posts have none: one small array, not three, per post and build.
+  if (!extra?.length) return p.post.site.trim() ? [p.post.site] : [];
+  return [...extra, p.post.site].filter((c) => c.trim() !== '');
 }
 
 /** Tags: the post model keeps the first front matter tag only, which is the source. */
