@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerAvailable } from '../worker-threads.js';
 import { SamizdatError } from '../model/index.js';
 import { parseAndClean, type CleanInput, type CleanOutput } from './parse-and-clean.js';
 
@@ -15,12 +14,12 @@ type Reply = { id: number; ok?: CleanOutput; error?: { stage: string; code: stri
 /**
  * Parsing and cleaning take most of a cold run's CPU while the main thread waits on the
  * network and the disk: spread them over worker threads, one per core beyond the first.
- * With one core, or when the compiled worker is not there (tests running the sources), the
- * work runs in the main thread — same code, same results.
+ * With one core, or when no worker may start (see workerAvailable), the work runs in the
+ * main thread — same code, same results.
  */
 export function createCleanPool(size = Math.min(4, availableParallelism() - 1)): CleanPool {
   const script = new URL('./clean-worker.js', import.meta.url);
-  if (size < 1 || process.env.SAMIZDAT_WORKERS === '0' || !existsSync(fileURLToPath(script))) {
+  if (size < 1 || !workerAvailable(script)) {
     return { clean: async (input) => parseAndClean(input), close: async () => {} };
   }
   const workers = Array.from({ length: size }, () => new Worker(script));

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { forEachClaimed, workerAvailable } from '../worker-threads.js';
 import type { PostRow } from './post-row.js';
 import { readRow, type ReadOptions } from './read-row.js';
 
@@ -24,27 +23,19 @@ export interface RowsJobMessage {
 
 /** Reads the files of the chunks this thread claims, until none is left, giving each row with its job's index. */
 export function readShare(m: RowsJobMessage, got: (i: number, row: PostRow) => void): void {
-  const next = new Int32Array(m.next);
-  for (;;) {
-    const from = Atomics.add(next, 0, CHUNK);
-    if (from >= m.jobs.length) return;
-    for (let i = from; i < Math.min(from + CHUNK, m.jobs.length); i++) {
-      const [path, stamp] = m.jobs[i]!;
-      got(i, readRow(m.archiveDir, path, stamp, m.options));
-    }
-  }
+  forEachClaimed(new Int32Array(m.next), m.jobs.length, CHUNK, (i) => got(i, readRow(m.archiveDir, m.jobs[i]![0], m.jobs[i]![1], m.options)));
 }
 
 /**
  * Reads post files into rows, in the order given. Many files (a first build, a new version of
  * samizdat, a new permalink): a worker thread reads and parses some while this thread does the
  * rest, both claiming chunks from one counter. In this thread alone for a few files, with one
- * core, when the compiled worker is absent (tests running the sources), or if it fails.
+ * core, without a worker (see workerAvailable), or if it fails.
  */
 export async function readRowsAlongside(archiveDir: string, jobs: readonly RowJob[], options: ReadOptions): Promise<PostRow[]> {
   const rows: PostRow[] = new Array<PostRow>(jobs.length);
   const message: RowsJobMessage = { archiveDir, jobs, options: { template: options.template, timeZone: options.timeZone }, next: new SharedArrayBuffer(4) };
-  if (jobs.length >= ALONGSIDE_MIN && availableParallelism() > 1 && existsSync(fileURLToPath(SCRIPT))) {
+  if (jobs.length >= ALONGSIDE_MIN && availableParallelism() > 1 && workerAvailable(SCRIPT)) {
     const worker = new Worker(SCRIPT);
     const theirs = new Promise<Map<number, PostRow>>((resolve, reject) => {
       worker.once('message', resolve);

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerAvailable } from '../worker-threads.js';
 import { SamizdatError } from '../model/index.js';
 import type { Generator, SiteModel } from './site-model.js';
 import type { OutputRecord, PreviousOutputs } from './site-output.js';
@@ -24,11 +23,10 @@ const SCRIPT = new URL('./site-worker.js', import.meta.url);
 
 /**
  * True when generators marked `alongside` can run on a worker thread: more than one core,
- * and the compiled worker is there (tests running the sources render in the main thread —
- * same code, same files).
+ * and a worker may start (see workerAvailable).
  */
 export function canRunAlongside(): boolean {
-  return availableParallelism() > 1 && process.env.SAMIZDAT_WORKERS !== '0' && existsSync(fileURLToPath(SCRIPT));
+  return availableParallelism() > 1 && workerAvailable(SCRIPT);
 }
 
 /**

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { forEachClaimed, workerAvailable } from '../../worker-threads.js';
 import { listPostFiles, statPost, type PostFile } from './list-posts.js';
 
 const SCRIPT = new URL('./list-posts-worker.js', import.meta.url);
@@ -24,32 +23,27 @@ export function sharedStats(count: number): SharedArrayBuffer {
  * thread that asked both run it, each writing its own chunks.
  */
 export function statShare(root: string, paths: readonly string[], shared: SharedArrayBuffer): void {
-  const next = new Int32Array(shared, 0, 1);
   const sizes = new Float64Array(shared, 8, paths.length);
   const mtimes = new Float64Array(shared, 8 + 8 * paths.length, paths.length);
-  for (;;) {
-    const from = Atomics.add(next, 0, CHUNK);
-    if (from >= paths.length) return;
-    for (let i = from; i < Math.min(from + CHUNK, paths.length); i++) {
-      const st = statPost(root, paths[i]!);
-      sizes[i] = st ? st.size : -1;
-      mtimes[i] = st ? st.mtime : 0;
-    }
-  }
+  forEachClaimed(new Int32Array(shared, 0, 1), paths.length, CHUNK, (i) => {
+    const st = statPost(root, paths[i]!);
+    sizes[i] = st ? st.size : -1;
+    mtimes[i] = st ? st.mtime : 0;
+  });
 }
 
 /**
  * listPostFiles with a worker thread: it walks the folders while the caller does other work
  * (reads its cache); the stat of every file, most of a large archive's listing, is shared
- * by both threads once the caller awaits. In this thread when the compiled worker is absent
- * (tests running the sources) or fails.
+ * by both threads once the caller awaits. In this thread when no worker may start (see
+ * workerAvailable) or it fails.
  */
 export function listPostFilesAlongside(root: string): Promise<{ files: PostFile[]; skipped: string[] }> {
   const here = (): { files: PostFile[]; skipped: string[] } => {
     const skipped: string[] = [];
     return { files: listPostFiles(root, skipped), skipped };
   };
-  if (!existsSync(fileURLToPath(SCRIPT))) return Promise.resolve(here());
+  if (!workerAvailable(SCRIPT)) return Promise.resolve(here());
   return new Promise<{ files: PostFile[]; skipped: string[] }>((resolve, reject) => {
     const worker = new Worker(SCRIPT);
     let listed: PathsMessage | undefined;
