@@ -11,15 +11,15 @@ const MEMO_DAYS = 7;
 /**
  * What an incremental build remembers between runs (`.samizdat/site-cache.db`, a cache:
  * delete it and the next build is a full one):
- * - per post file, its size+mtime stamp and the metadata read from it, so unchanged posts
- *   are not read again (one JSON document, `site-cache-posts.utf16` beside it, see posts());
+ * - per post file, its row: its size+mtime stamp and the metadata read from it, so unchanged
+ *   posts are not read again (one JSON document, `site-cache-posts.utf16` beside it, see posts());
  * - per output file, the signature of the inputs it was written from, so a page whose
  *   inputs did not change is neither rendered nor written;
  * - per output folder, what generators remember for the next build (SiteOutput.remember);
  * - pieces of output generators keep between builds (SiteOutput.memo: feed entries), by key.
  */
 export class SiteCache {
-  /** The document of every post's entry, beside the database (see posts()). */
+  /** The document of every post file's row, beside the database (see posts()). */
   private readonly postsFile: string;
 
   private constructor(private readonly db: Database.Database, file: string) {
