@@ -159,7 +159,7 @@ describe('post pages', () => {
       expect(html).toContain("frame-src https://www.youtube-nocookie.com");
       expect(html).toMatch(/<script src="\.\.\/\.\.\/assets\/facades\.js" defer><\/script>/);
       // No src (nor srcset, poster, stylesheet) names YouTube: no thumbnail, no player, no script.
-      for (const el of findAll((e) => true, doc(file).children)) {
+      for (const el of findAll(() => true, doc(file).children)) {
         for (const name of ['src', 'srcset', 'poster', 'data']) expect(el.attribs[name] ?? '', `${file} <${el.name} ${name}>`).not.toMatch(/youtu|ytimg|googlevideo/i);
         if (el.name === 'link') expect(el.attribs.href).not.toMatch(/^https?:/);
       }
