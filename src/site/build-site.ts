@@ -8,7 +8,7 @@ import { GENERATORS } from './generators/index.js';
 import { loadSitePosts } from './load-posts.js';
 import { permalinkTemplate } from './permalink.js';
 import { siteModel } from './post-content.js';
-import { canRunAlongside, runAlongside } from './run-alongside.js';
+import { canRunAlongside, runAlongside, type Presenting } from './run-alongside.js';
 import type { Generator, SiteModel, SitePost, SiteSettings } from './site-model.js';
 import { createSiteOutput, emptyRecord, isClaimed, previousOutputs, staleFiles, type MemoStore, type OutputRecord, type PreviousOutputs } from './site-output.js';
 
@@ -182,18 +182,24 @@ interface RunContext {
 /**
  * Runs each generator in turn. Those marked `alongside` (post pages: the most work, and
  * nothing else reads it) run on a worker thread while this one runs the others; a generator
- * that lists the build's files (the sitemap) waits for them.
+ * that lists the build's files (the sitemap) waits for them. A generator that reads posts'
+ * content as pages show it (the feeds, see Generator.presented) then runs after the others,
+ * with the content the thread made.
  */
 async function runGenerators(generators: readonly Generator[], model: SiteModel, c: RunContext): Promise<void> {
   let stage = '';
   const out = createSiteOutput(c.outRoot, c.previous, c.recalled, c.record, (n) => n % 200 === 0 && c.onProgress?.(n, stage), c.memos);
-  const alongside: Array<{ done: Promise<void>; stop: () => Promise<void> }> = [];
+  const alongside: Array<{ done: Promise<void>; handedOver: Promise<void>; stop: () => Promise<void> }> = [];
+  const presenting = c.parallel && c.memos ? presentingFor(generators, model, c.memos) : undefined;
+  const deferred = presenting ? generators.filter((g) => g.presented) : [];
+  const order = deferred.length ? [...generators.filter((g) => !g.presented && !g.listsFiles), ...deferred, ...generators.filter((g) => !g.presented && g.listsFiles)] : generators;
   try {
-    for (const g of generators) {
+    for (const g of order) {
       const t = Date.now();
       if (g.listsFiles) await Promise.all(alongside.map((a) => a.done));
+      if (g.presented && presenting) await Promise.all(alongside.map((a) => a.handedOver));
       if (g.alongside && c.parallel) {
-        const run = runAlongside(g, model, c.outRoot, c.previous, c.recalled, c.record);
+        const run = runAlongside(g, model, c.outRoot, c.previous, c.recalled, c.record, presenting);
         run.done.then(() => (c.stageMs[g.name] = Date.now() - t), () => undefined);
         alongside.push(run);
         continue;
@@ -207,4 +213,15 @@ async function runGenerators(generators: readonly Generator[], model: SiteModel,
     await Promise.all(alongside.map((a) => a.stop()));
     throw err;
   }
+}
+
+/** The posts whose content generators want from the post-page thread, under their memo keys; the content goes into the memos. */
+function presentingFor(generators: readonly Generator[], model: SiteModel, memos: MemoStore): Presenting | undefined {
+  const keys = new Map<SitePost, string>();
+  for (const g of generators) {
+    if (!g.presented) continue;
+    for (const p of g.presented.posts(model)) keys.set(p, g.presented.key(p));
+  }
+  if (keys.size === 0) return undefined;
+  return { keys, take: (presented) => presented.forEach(([key, html]) => memos.put(key, html)) };
 }

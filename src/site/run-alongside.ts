@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { workerAvailable } from '../worker-threads.js';
 import { SamizdatError } from '../model/index.js';
-import type { Generator, SiteModel } from './site-model.js';
+import type { Generator, SiteModel, SitePost } from './site-model.js';
 import type { OutputRecord, PreviousOutputs } from './site-output.js';
 
 export interface WorkerJob {
@@ -13,11 +13,24 @@ export interface WorkerJob {
   readonly settings: SiteModel['settings'];
   readonly previous: ReadonlyArray<readonly [string, string]>;
   readonly recalled: ReadonlyArray<readonly [string, string]>;
+  /** Posts (by index) whose content the main thread wants, with the memo key it goes under: rendered first, handed over. */
+  readonly present: ReadonlyArray<readonly [number, string]>;
+}
+
+/** Memo key → content of posts the main thread wanted (see Generator.presented). */
+export interface PresentedMessage {
+  readonly presented: Array<[string, string]>;
 }
 
 export type WorkerReply =
-  | { readonly ok: { current: Array<[string, string]>; memory: Array<[string, string]>; skipped: string[]; warnings: string[]; claimed: string[]; written: number; unchanged: number; removed: number } }
+  | { readonly ok: { current: Array<[string, string]>; memory: Array<[string, string]>; skipped: string[]; warnings: string[]; claimed: string[]; written: number; unchanged: number; removed: number } & PresentedMessage }
   | { readonly error: { stage: string; code: string; message: string } };
+
+/** Posts whose content the main thread wants from the worker, and what to do with it. */
+export interface Presenting {
+  readonly keys: ReadonlyMap<SitePost, string>;
+  take(presented: ReadonlyArray<readonly [string, string]>): void;
+}
 
 const SCRIPT = new URL('./site-worker.js', import.meta.url);
 
@@ -32,23 +45,41 @@ export function canRunAlongside(): boolean {
 /**
  * Runs one generator on a worker thread while the main thread runs the others, then merges
  * what it wrote into the build's record. `stop()` ends the thread (the build failed).
+ * `presenting`: posts whose content the thread renders first and hands over; `handedOver`
+ * settles when it did (or when the thread ended), whatever it managed to hand over.
  */
 export function runAlongside(
   g: Generator, model: SiteModel, outRoot: string, previous: PreviousOutputs, recalled: ReadonlyMap<string, string>, record: OutputRecord,
-): { done: Promise<void>; stop: () => Promise<void> } {
+  presenting?: Presenting,
+): { done: Promise<void>; handedOver: Promise<void>; stop: () => Promise<void> } {
   const worker = new Worker(SCRIPT);
+  const present: Array<[number, string]> = [];
+  if (presenting?.keys.size) {
+    model.posts.forEach((p, i) => {
+      const key = presenting.keys.get(p);
+      if (key !== undefined) present.push([i, key]);
+    });
+  }
   const job: WorkerJob = {
     generator: g.name, outRoot, archiveDir: model.archiveDir ?? '', posts: model.posts, settings: model.settings,
     previous: g.outputs ? Array.from(g.outputs(model), (rel) => [rel, previous.get(rel)] as const).filter((e): e is readonly [string, string] => e[1] !== undefined) : [...previous.entries()],
-    recalled: [...recalled],
+    recalled: [...recalled], present,
   };
+  let handed!: () => void;
+  const handedOver = new Promise<void>((resolve) => (handed = resolve));
   const done = new Promise<void>((resolve, reject) => {
-    worker.once('message', (reply: WorkerReply) => {
+    worker.on('message', (reply: WorkerReply | PresentedMessage) => {
+      if ('presented' in reply) {
+        presenting?.take(reply.presented);
+        handed();
+        return;
+      }
       if ('error' in reply) {
         reject(new SamizdatError(reply.error.stage, reply.error.code, reply.error.message));
         return;
       }
       const r = reply.ok;
+      presenting?.take(r.presented);
       for (const [rel, sig] of r.current) record.current.set(rel, sig);
       for (const [key, value] of r.memory) record.memory.set(key, value);
       record.skipped.push(...r.skipped);
@@ -61,7 +92,10 @@ export function runAlongside(
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new SamizdatError('site', 'internal', `build: the ${g.name} worker stopped (exit code ${code})`)));
-  }).finally(() => void worker.terminate());
+  }).finally(() => {
+    handed();
+    void worker.terminate();
+  });
   worker.postMessage(job);
-  return { done, stop: async () => void (await worker.terminate()) };
+  return { done, handedOver, stop: async () => void (await worker.terminate()) };
 }

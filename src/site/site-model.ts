@@ -50,6 +50,8 @@ export interface SiteModel {
   html(p: SitePost): Promise<string>;
   /** The post's content as plain text (search, summaries). Reads the post file. */
   text(p: SitePost): Promise<string>;
+  /** Posts whose pages are rendered before the others: another thread waits for their content (see Generator.presented). */
+  readonly first?: ReadonlySet<SitePost>;
 }
 
 /**
@@ -115,5 +117,15 @@ export interface Generator {
   readonly outputs?: (model: SiteModel) => Iterable<string>;
   /** Lists the files of the build (the sitemap): runs after every generator before it has finished. */
   readonly listsFiles?: boolean;
+  /**
+   * Posts whose content as pages show it (model.html) the generator reads through `out.memo`,
+   * under `key(p)`. When post pages are rendered on a worker thread, it renders these first
+   * and hands their content over as memos, and this generator runs after the others: the
+   * content is made once per build, not once per thread.
+   */
+  readonly presented?: {
+    posts(model: SiteModel): Iterable<SitePost>;
+    key(p: SitePost): string;
+  };
   generate(model: SiteModel, out: SiteOutput): Promise<void>;
 }

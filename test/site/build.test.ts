@@ -162,6 +162,10 @@ describe('samizdat build', () => {
     const postPages = outputFiles().filter((f) => /^\d{4}-\d{2}-\d{2}\/.*\.html$/.test(f));
     expect(postPages).toHaveLength(120);
     for (const f of postPages) expect(readFileSync(join(cliOut, f), 'utf8'), f).toBe(page(f));
+    // The feeds there carry the content the post-page thread made and handed over: the same bytes.
+    const feedFiles = outputFiles().filter((f) => /(?:^|\/)(?:feed\.xml|rss\.xml|feed\.json)$/.test(f));
+    expect(feedFiles.length).toBeGreaterThanOrEqual(9);
+    for (const f of feedFiles) expect(readFileSync(join(cliOut, f), 'utf8'), f).toBe(page(f));
     expect(json2.written).toBe(report.written);
     const bad = await runCli(['build', '--archive', archive, '--nope']);
     expect(bad.code).toBe(2);

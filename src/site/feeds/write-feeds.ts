@@ -103,8 +103,16 @@ function groupFeeds(posts: readonly SitePost[], limit: number, siteTitle: string
   return [site, ...bySource.values()];
 }
 
+/** The posts the feeds carry: the site's and each source's newest `limit`. */
+export function feedPosts(posts: readonly SitePost[], limit = DEFAULT_FEED_LIMIT): Set<SitePost> {
+  return new Set(groupFeeds(posts, limit, '').flatMap((g) => g.posts));
+}
+
 /** What a post's content in a feed is made from, besides its file: the code that makes it. */
 const memoBasis = (): string => `${VERSION}\u0000${themeSignature()}\u0000${feedsCodeSignature()}`;
+
+/** The memo of a post's content as the feeds carry it (model.html): kept between builds. */
+export const feedHtmlKey = (p: SitePost): string => `feed-html\u0000${memoBasis()}\u0000${p.file}\u0000${p.stamp}`;
 
 /** Reads contents a few at a time, in order; `undefined` where a post cannot be read. */
 async function readContents(
@@ -116,7 +124,7 @@ async function readContents(
     if (cache.has(p)) return cache.get(p);
     try {
       // A source's feed rewritten for one new post carries the others as before: kept between builds.
-      return await out.memo(`feed-html\u0000${memoBasis()}\u0000${p.file}\u0000${p.stamp}`, () => model.html(p));
+      return await out.memo(feedHtmlKey(p), () => model.html(p));
     } catch (err) {
       skipped.push(`${p.file}: left out of the feeds (${(err as Error).message.split('\n')[0]})`);
       return undefined;

@@ -1,6 +1,6 @@
 import { siteBase } from '../feeds/absolute-url.js';
 import { sitemapPagesOf } from '../feeds/sitemap-pages.js';
-import { DEFAULT_FEED_LIMIT, writeFeeds } from '../feeds/write-feeds.js';
+import { DEFAULT_FEED_LIMIT, feedHtmlKey, feedPosts, writeFeeds } from '../feeds/write-feeds.js';
 import { writeSitemap } from '../feeds/write-sitemap.js';
 import type { Generator, SiteSettings } from '../site-model.js';
 
@@ -15,6 +15,7 @@ export function feedsGenerator(limit = DEFAULT_FEED_LIMIT): Generator {
   return {
     name: 'feeds',
     reserved: (path) => FEED_FILE.test(path),
+    presented: { posts: (model) => feedPosts(model.posts, limit), key: feedHtmlKey },
     async generate(model, out) {
       const { skipped } = await writeFeeds(model, out, limit);
       for (const line of skipped) out.skip(line);

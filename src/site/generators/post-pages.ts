@@ -33,6 +33,9 @@ export const postPages: Generator = {
     // Neighbours are indexed only in the sources of the pages to check (an hourly build: a few).
     const folders = todo === model.posts ? undefined : new Set(todo.map((p) => sourcePath(p.post.site)));
     const neighboursOf = sourceNeighbours(folders ? sources.filter((g) => folders.has(g.folder)) : sources);
+    // Pages whose content another thread waits for go first.
+    const first = model.first;
+    if (first?.size) todo = [...todo.filter((p) => first.has(p)), ...todo.filter((p) => !first.has(p))];
     await runEach(todo, 8, async (p) => {
       const neighbours = neighboursOf(p);
       const sig = sign(p.file, p.stamp, p.url, neighbourSignature(neighbours));
