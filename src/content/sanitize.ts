@@ -53,13 +53,15 @@ const BASE_OPTIONS: Options = {
  * everything executable or presentational, replaces video players by links to the video page,
  * drops tracking pixels and tracking parameters, resolves relative URLs against `baseUrl`.
  * Clean input comes back unchanged, byte for byte; the output is always balanced.
+ * `tagEnds: 'html'` (pages, which need no byte-for-byte round trip) ends every void tag as
+ * `<br>` whatever the source wrote, sparing the passes that keep the source's spelling.
  */
-export function sanitizeHtml(html: string, baseUrl: string): string {
+export function sanitizeHtml(html: string, baseUrl: string, tagEnds: 'source' | 'html' = 'source'): string {
   if (html === '') return '';
   // Pathological nesting would take minutes to parse: keep its text only.
-  if (mayNestDeeperThan(html)) return sanitizeHtml(plainTextToHtml(flattenToText(html)), baseUrl);
-  // Only a player, an iframe or an XHTML-style `/>` needs the extra pass.
-  const scan = /<(?:iframe|embed)|\/>/i.test(html) ? prescan(html, baseUrl) : undefined;
+  if (mayNestDeeperThan(html)) return sanitizeHtml(plainTextToHtml(flattenToText(html)), baseUrl, tagEnds);
+  // Only a player, an iframe or (to keep the source's spelling) an XHTML-style `/>` needs the extra pass.
+  const scan = (tagEnds === 'source' ? /<(?:iframe|embed)|\/>/i : /<(?:iframe|embed)/i).test(html) ? prescan(html, baseUrl) : undefined;
   let event = -1;
   let aligned = true;
   const voidEnds: TagEnd[] = [];
@@ -82,7 +84,8 @@ export function sanitizeHtml(html: string, baseUrl: string): string {
     },
     exclusiveFilter: (frame) => dropped.has(frame.attribs),
   });
-  return restoreTagEnds(out, aligned ? voidEnds : []);
+  // (Text and attribute values never hold a raw '>': each ' />' ends a void tag.)
+  return tagEnds === 'source' ? restoreTagEnds(out, aligned ? voidEnds : []) : out.replaceAll(' />', '>');
 }
 
 /**

@@ -8,7 +8,7 @@ import { sanitizeHtml } from '../content/sanitize.js';
  * every attribute value is double-quoted, and no text or value holds a raw '<' or '>'.
  */
 export function presentContent(html: string, baseUrl: string): string {
-  const clean = sanitizeHtml(html, baseUrl);
+  const clean = sanitizeHtml(html, baseUrl, 'html');
   return clean
     .replace(/<a\b([^>]*?)(\s*\/)?>/g, (_m, attrs: string, slash = '') => `<a${dropAttributes(attrs, ['rel', 'target'])} rel="noopener noreferrer"${slash}>`)
     .replace(/<img\b([^>]*?)(\s*\/)?>/g, (_m, attrs: string, slash = '') =>
