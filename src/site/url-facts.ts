@@ -1,6 +1,7 @@
 import { indentContinuations } from '../archive/posts/read-post.js';
 import { parseDocument, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { UrlFacts } from './permalink.js';
+import { simpleFrontMatter, type SimpleFrontMatter } from './simple-front-matter.js';
 import { parseFrontMatterDate } from './zoned-time.js';
 
 export interface UrlFactsResult {
@@ -68,11 +69,31 @@ interface FrontMatterFacts {
   data?: Record<string, unknown>;
 }
 
+/** The YAML text between the `---` lines, as Jekyll finds it; undefined without front matter. */
+export function frontMatterYaml(text: string): string | undefined {
+  const m = FRONT_MATTER.exec(text);
+  return m && m.index === 0 ? m[1]!.replace(/^---\s*\n/, '') : undefined;
+}
+
 function frontMatter(text: string, problems: string[]): FrontMatterFacts {
   const out: FrontMatterFacts = { categories: [], published: true, redirectFrom: [] };
-  const m = FRONT_MATTER.exec(text);
-  if (!m || m.index !== 0) return out;
-  const yamlText = m[1]!.replace(/^---\s*\n/, '');
+  const yamlText = frontMatterYaml(text);
+  if (yamlText === undefined) return out;
+  const parsed = simpleFrontMatter(yamlText) ?? parseYaml(yamlText, problems);
+  if (!parsed) return out;
+  const fm = parsed.data;
+  out.data = fm;
+  if (fm.date !== undefined && fm.date !== null) out.date = { text: String(fm.date), plain: parsed.datePlain };
+  if (fm.slug !== undefined && fm.slug !== null) out.slug = String(fm.slug);
+  out.published = fm.published !== false;
+  if (typeof fm.permalink === 'string' && fm.permalink.trim()) out.permalink = fm.permalink.trim();
+  out.redirectFrom = toList(fm.redirect_from).filter((u) => u.startsWith('/'));
+  out.categories = [...new Set([...toList(fm.categories), ...toList(fm.category)])];
+  return out;
+}
+
+/** The front matter by the yaml package; undefined (and the problem noted) when it is not a YAML mapping. */
+export function parseYaml(yamlText: string, problems: string[]): SimpleFrontMatter | undefined {
   let doc = parseDocument(yamlText, YAML_OPTIONS);
   // Legacy titles with a raw newline: see indentContinuations.
   if (doc.errors.length) {
@@ -82,20 +103,12 @@ function frontMatter(text: string, problems: string[]): FrontMatterFacts {
   if (doc.errors.length) {
     // Jekyll logs the error and publishes the post at the build's date; we keep the file name's date.
     problems.push(`front matter is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); URL from the file name`);
-    return out;
+    return undefined;
   }
   const data: unknown = doc.toJS();
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return out;
-  const fm = data as Record<string, unknown>;
-  out.data = fm;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const dateNode = doc.get('date', true) as { type?: string } | undefined;
-  if (fm.date !== undefined && fm.date !== null) out.date = { text: String(fm.date), plain: dateNode?.type === 'PLAIN' };
-  if (fm.slug !== undefined && fm.slug !== null) out.slug = String(fm.slug);
-  out.published = fm.published !== false;
-  if (typeof fm.permalink === 'string' && fm.permalink.trim()) out.permalink = fm.permalink.trim();
-  out.redirectFrom = toList(fm.redirect_from).filter((u) => u.startsWith('/'));
-  out.categories = [...new Set([...toList(fm.categories), ...toList(fm.category)])];
-  return out;
+  return { data: data as Record<string, unknown>, datePlain: dateNode?.type === 'PLAIN' };
 }
 
 function toList(value: unknown): string[] {

@@ -1,0 +1,76 @@
+/**
+ * The front matter most posts carry, read without a YAML parser: one `key: value` per line,
+ * values double-quoted, plain words and URLs, timestamps, `True`/`False` and flow lists of
+ * words (`tags: [ 大纪元 ]`). A full YAML parse costs most of a post's reading; this gives the
+ * same result as the yaml package in YAML 1.1 with timestamps left as text (url-facts.ts), and
+ * gives up on anything else — a comment, an escape other than `\"` and `\\`, a number, a word YAML 1.1 reads as a
+ * boolean or null, a duplicate key — which is then parsed in full.
+ */
+export interface SimpleFrontMatter {
+  readonly data: Record<string, unknown>;
+  /** Whether `date` was written plain (not quoted): Jekyll reads the two differently. */
+  readonly datePlain: boolean;
+}
+
+const LINE = /^([A-Za-z_][A-Za-z0-9_]*): (.+)$/;
+/** Double-quoted, escaping at most `\"` and `\\` (samizdat's own titles). */
+const DOUBLE_QUOTED = /^"((?:[^"\\]|\\["\\])*)"$/;
+const SINGLE_QUOTED = /^'([^']*)'$/;
+const FLOW_LIST = /^\[([^\]]*)\]$/;
+/** YAML 1.1's timestamp (a plain string here: the timestamp type is left out). */
+const TIMESTAMP = /^\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?$/;
+/** Words YAML 1.1 reads as booleans or null. */
+const SPECIAL_WORD = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
+/** Characters this reader leaves to the parser anywhere in a value: controls, line breaks YAML 1.1 knows, BOM, tab. */
+const AWKWARD = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+/** A plain scalar that cannot be anything but a string: no indicator or digit, sign or dot first. */
+const PLAIN_FIRST = /^[^-?:,[\]{}#&*!|>'"%@`\s\d+.~<=\\]/;
+
+export function simpleFrontMatter(yamlText: string): SimpleFrontMatter | undefined {
+  const data: Record<string, unknown> = {};
+  let datePlain = false;
+  for (const line of yamlText.split('\n')) {
+    if (line === '') continue;
+    const m = LINE.exec(line);
+    if (!m) return undefined;
+    const key = m[1]!;
+    const text = m[2]!;
+    if (SPECIAL_WORD.test(key) || Object.hasOwn(data, key) || key === '__proto__' || AWKWARD.test(text)) return undefined;
+    const value = scalar(text) ?? list(text);
+    if (value === undefined) return undefined;
+    if (key === 'date') {
+      if (typeof value.value !== 'string') return undefined;
+      datePlain = value.plain;
+    }
+    data[key] = value.value;
+  }
+  return { data, datePlain };
+}
+
+function scalar(text: string): { value: string | boolean; plain: boolean } | undefined {
+  const double = DOUBLE_QUOTED.exec(text);
+  if (double) return { value: double[1]!.replace(/\\(["\\])/g, '$1'), plain: false };
+  const single = SINGLE_QUOTED.exec(text);
+  if (single) return { value: single[1]!, plain: false };
+  if (text === 'true' || text === 'True' || text === 'TRUE') return { value: true, plain: true };
+  if (text === 'false' || text === 'False' || text === 'FALSE') return { value: false, plain: true };
+  if (TIMESTAMP.test(text)) return { value: text, plain: true };
+  return plainString(text, false) ? { value: text, plain: true } : undefined;
+}
+
+/** `[ a, b ]` of plain words; `[]` or `[ ]` is empty. */
+function list(text: string): { value: string[]; plain: boolean } | undefined {
+  const m = FLOW_LIST.exec(text);
+  if (!m) return undefined;
+  const inner = m[1]!.trim();
+  if (inner === '') return { value: [], plain: false };
+  const items = inner.split(',').map((s) => s.trim());
+  return items.every((s) => plainString(s, true)) ? { value: items, plain: false } : undefined;
+}
+
+/** A plain scalar that YAML reads as this very string (in a flow list when `inFlow`). */
+function plainString(s: string, inFlow: boolean): boolean {
+  if (!PLAIN_FIRST.test(s) || SPECIAL_WORD.test(s) || s !== s.trimEnd()) return false;
+  if (s.includes(': ') || s.includes(' #') || s.endsWith(':')) return false;
+  return !inFlow || !/[[\]{}:"'#]/.test(s);
+}
