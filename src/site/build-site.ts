@@ -191,8 +191,7 @@ async function runGenerators(generators: readonly Generator[], model: SiteModel,
   const out = createSiteOutput(c.outRoot, c.previous, c.recalled, c.record, (n) => n % 200 === 0 && c.onProgress?.(n, stage), c.memos);
   const alongside: Array<{ done: Promise<void>; handedOver: Promise<void>; stop: () => Promise<void> }> = [];
   const presenting = c.parallel && c.memos ? presentingFor(generators, model, c.memos) : undefined;
-  const deferred = presenting ? generators.filter((g) => g.presented) : [];
-  const order = deferred.length ? [...generators.filter((g) => !g.presented && !g.listsFiles), ...deferred, ...generators.filter((g) => !g.presented && g.listsFiles)] : generators;
+  const order = presenting ? runOrder(generators) : generators;
   try {
     for (const g of order) {
       const t = Date.now();
@@ -213,6 +212,18 @@ async function runGenerators(generators: readonly Generator[], model: SiteModel,
     await Promise.all(alongside.map((a) => a.stop()));
     throw err;
   }
+}
+
+/**
+ * The generators that read presented content move to just before the first that lists the
+ * build's files (or to the end); the others keep their order (the redirects stay after the
+ * sitemap, which must not list them).
+ */
+export function runOrder(generators: readonly Generator[]): Generator[] {
+  const deferred = generators.filter((g) => g.presented);
+  const rest = generators.filter((g) => !g.presented);
+  const at = rest.findIndex((g) => g.listsFiles);
+  return at < 0 ? [...rest, ...deferred] : [...rest.slice(0, at), ...deferred, ...rest.slice(at)];
 }
 
 /** The posts whose content generators want from the post-page thread, under their memo keys; the content goes into the memos. */

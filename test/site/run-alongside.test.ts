@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatPost } from '../../src/archive/posts/format-post.js';
+import { runOrder } from '../../src/site/build-site.js';
+import { GENERATORS } from '../../src/site/generators/index.js';
+import { runCli } from '../helpers/cli.js';
 
 // The worker thread runs compiled code: the test drives the compiled modules (npm test builds dist/ first).
 const DIST = join(import.meta.dirname, '../../dist/site/');
@@ -16,9 +19,8 @@ describe('post pages on a worker thread, handing over the content another genera
     const { siteModel } = await load<typeof import('../../src/site/post-content.js')>('post-content.js');
     const { siteSettings } = await load<typeof import('../../src/site/build-site.js')>('build-site.js');
     const { postPages } = await load<typeof import('../../src/site/generators/post-pages.js')>('generators/post-pages.js');
-    const { canRunAlongside, runAlongside } = await load<typeof import('../../src/site/run-alongside.js')>('run-alongside.js');
+    const { runAlongside } = await load<typeof import('../../src/site/run-alongside.js')>('run-alongside.js');
     const { emptyRecord, previousOutputs } = await load<typeof import('../../src/site/site-output.js')>('site-output.js');
-    expect(canRunAlongside(), 'a worker thread may start here').toBe(true);
 
     const dir = await mkdtemp(join(tmpdir(), 'samizdat-alongside-'));
     try {
@@ -62,6 +64,33 @@ describe('post pages on a worker thread, handing over the content another genera
         expect(html).not.toMatch(/onclick|<script/);
         expect(readFileSync(join(out, p.outPath), 'utf8')).toContain(html);
       }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the order generators run in when post pages are rendered alongside', () => {
+  it('moves the feeds after the other pages and the search index, and leaves the rest as they were', () => {
+    const names = runOrder(GENERATORS).map((g) => g.name);
+    expect(names).toEqual([...GENERATORS.filter((g) => g.name !== 'feeds').map((g) => g.name)].flatMap((n) => (n === 'sitemap' ? ['feeds', n] : [n])));
+    expect(names.indexOf('feeds')).toBeGreaterThan(names.indexOf('search'));
+    expect(names.indexOf('redirects')).toBeGreaterThan(names.indexOf('sitemap')); // the sitemap lists no redirect page
+  });
+
+  it('builds a site whose sitemap lists the post and not its redirect page (CLI, post pages on a worker)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'samizdat-alongside-order-'));
+    try {
+      mkdirSync(join(dir, '_posts'));
+      writeFileSync(join(dir, '_config.yml'), 'title: t\nurl: https://mirror.example.org\n');
+      const post = formatPost({ title: '改名的文章', date: Date.UTC(2022, 0, 1, 8), author: '作者', link: 'https://example.org/a', site: '甲报', content: '<p>正文</p>' });
+      writeFileSync(join(dir, '_posts', '2022-01-01-改名的文章.md'), post.replace('layout: post\n', 'layout: post\nredirect_from: [ "/2021-12-31/旧的名字/" ]\n'));
+      const r = await runCli(['build', '--archive', dir, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const sitemap = readFileSync(join(dir, '_site', 'sitemap.xml'), 'utf8');
+      expect(sitemap).toContain(encodeURI('/2022-01-01/改名的文章/'));
+      expect(sitemap).not.toContain(encodeURI('旧的名字'));
+      expect(readFileSync(join(dir, '_site', '2021-12-31', '旧的名字', 'index.html'), 'utf8')).toContain('2022-01-01/改名的文章/');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
