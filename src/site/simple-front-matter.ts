@@ -69,15 +69,18 @@ function scalar(text: string): { value: string | boolean; plain: boolean } | und
 function list(text: string): { value: string[]; plain: boolean } | undefined {
   const m = FLOW_LIST.exec(text);
   if (!m) return undefined;
-  const inner = m[1]!.trim();
+  // YAML trims spaces only: JavaScript's trim() would also take an ideographic space (U+3000) off.
+  const inner = trimSpaces(m[1]!);
   if (inner === '') return { value: [], plain: false };
-  const items = inner.split(',').map((s) => s.trim());
+  const items = inner.split(',').map(trimSpaces);
   return items.every((s) => plainString(s, true)) ? { value: items.map(own), plain: false } : undefined;
 }
 
+const trimSpaces = (s: string): string => s.replace(/^ +| +$/g, '');
+
 /** A plain scalar that YAML reads as this very string (in a flow list when `inFlow`). */
 function plainString(s: string, inFlow: boolean): boolean {
-  if (!PLAIN_FIRST.test(s) || SPECIAL_WORD.test(s) || s !== s.trimEnd()) return false;
+  if (!PLAIN_FIRST.test(s) || SPECIAL_WORD.test(s) || /\s$/.test(s)) return false;
   if (s.includes(': ') || s.includes(' #') || s.endsWith(':')) return false;
   return !inFlow || !/[[\]{}:"'#]/.test(s);
 }
