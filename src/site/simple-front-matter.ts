@@ -19,8 +19,8 @@ const SINGLE_QUOTED = /^'([^']*)'$/;
 const FLOW_LIST = /^\[([^\]]*)\]$/;
 /** YAML 1.1's timestamp (a plain string here: the timestamp type is left out). */
 const TIMESTAMP = /^\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?$/;
-/** Words YAML 1.1 reads as booleans or null. */
-const SPECIAL_WORD = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
+/** Words YAML 1.1 reads as booleans or null, or (the yaml package's float without digits before the exponent: `e5`) as a number. */
+const SPECIAL_WORD = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[eE][-+]?\d+)$/;
 /** Characters this reader leaves to the parser anywhere in a value: controls, line breaks YAML 1.1 knows, BOM, tab. */
 const AWKWARD = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 /** A plain scalar that cannot be anything but a string: no indicator or digit, sign or dot first. */
@@ -42,7 +42,8 @@ export function simpleFrontMatter(yamlText: string): SimpleFrontMatter | undefin
     if (!m) return undefined;
     const key = m[1]!;
     const text = m[2]!;
-    if (SPECIAL_WORD.test(key) || Object.hasOwn(data, key) || key === '__proto__' || AWKWARD.test(text)) return undefined;
+    // (YAML refuses implicit keys over 1024 characters.)
+    if (SPECIAL_WORD.test(key) || key.length > 1000 || Object.hasOwn(data, key) || key === '__proto__' || AWKWARD.test(text)) return undefined;
     const value = scalar(text) ?? list(text);
     if (value === undefined) return undefined;
     if (key === 'date') {
@@ -51,7 +52,8 @@ export function simpleFrontMatter(yamlText: string): SimpleFrontMatter | undefin
     }
     data[key] = value.value;
   }
-  return { data, datePlain };
+  // Empty front matter is no mapping to YAML.
+  return Object.keys(data).length ? { data, datePlain } : undefined;
 }
 
 function scalar(text: string): { value: string | boolean; plain: boolean } | undefined {

@@ -47,7 +47,7 @@ describe('front matter read without a YAML parser', () => {
 
   it('leaves to the parser what it cannot read for sure', () => {
     for (const yaml of [
-      'title: 2024\n', 'title: yes\n', 'title: "a\\nb"\n', 'title: "a\\u0041"\n', 'on: x\n', 'title: x\ntitle: y\n', '# note\ntitle: x\n', 'title: x # note\n',
+      'title: 2024\n', 'title: yes\n', 'title: "a\\nb"\n', 'title: "a\\u0041"\n', 'title: e5\n', 'e5: x\n', 'tags: [ a, E10 ]\n', 'date: e-3\n', '', '\n\n', `${'k'.repeat(1025)}: v\n`, 'on: x\n', 'title: x\ntitle: y\n', '# note\ntitle: x\n', 'title: x # note\n',
       'title: a: b\n', 'tags: [ a: b ]\n', 'tags: [ 1 ]\n', 'title:\n', '  title: x\n', 'title: x \n', 'title: "x"\r\n', 'title: &a x\n',
       'title: .5\n', 'title: ~\n', 'title: null\n', 'comments: on\n', 'tags: [ a, ]\n', 'title: |\n  x\n', 'title: "a\tb"\n', '__proto__: x\n',
     ]) {
@@ -78,7 +78,7 @@ describe('front matter read without a YAML parser', () => {
     const pieces = [
       'a', 'Z', '大纪元', '习近平', ' ', '  ', ':', ': ', '#', ' #', '"', "'", '[', ']', ',', '{', '}', '-', '?', '!', '&', '*', '|', '>', '%', '@', '`',
       '\\', '.', '~', '+', '=', '<', '\t', '\u2028', '0', '7', '12', '0x1F', '1:20', '1_000', '.inf', 'yes', 'No', 'true', 'False', 'null', 'on', 'y',
-      '\\"', '\\\\', '\\n', '2022-02-04', 'T21:32:23', ' 21:32:23', '.000Z', ' +08:00', 'https://example.org/a?b=c&d#e', '(上)', '｜', '🙂', '\u3000', '\u00a0', '\u0085',
+      '\\"', '\\\\', '\\n', '2022-02-04', 'T21:32:23', ' 21:32:23', '.000Z', ' +08:00', 'https://example.org/a?b=c&d#e', '(上)', '｜', '🙂', '\u3000', '\u00a0', '\u0085', 'e5', 'E-3',
     ];
     const value = (): string => {
       const body = Array.from({ length: 1 + Math.floor(next() * 4) }, () => pick(pieces)).join('');
