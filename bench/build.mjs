@@ -30,6 +30,8 @@ const HELP = `Usage: node bench/build.mjs [options]   (npm run bench:build build
                         took 481 s for 10,000 posts here)
   --jekyll-timeout S    give Jekyll at most S seconds (default 600)
   --hugo-timeout S      give Hugo at most S seconds (default 3600)
+  --rounds N            full builds of samizdat and Hugo N times each, alternating, and report
+                        each one's median (default 1; the machine's speed drifts within minutes)
   --hugo-cache-min N    reuse Hugo's figure cached by an earlier run for archives of N posts
                         or more (default 100000; labelled "cached" with its date)
   --rerun-hugo          measure Hugo again even where a cached figure exists
@@ -46,7 +48,7 @@ const { values: opt } = parseArgs({
     'skip-hugo': { type: 'boolean' }, 'skip-jekyll': { type: 'boolean' },
     'jekyll-max': { type: 'string', default: '2000' }, 'jekyll-timeout': { type: 'string', default: '600' },
     'hugo-timeout': { type: 'string', default: '3600' }, 'hugo-cache-min': { type: 'string', default: '100000' },
-    'rerun-hugo': { type: 'boolean' }, 'cpu-prof': { type: 'boolean' }, 'prof-posts': { type: 'string', default: '10000' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    'rerun-hugo': { type: 'boolean' }, rounds: { type: 'string', default: '1' }, 'cpu-prof': { type: 'boolean' }, 'prof-posts': { type: 'string', default: '10000' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   },
 });
 if (opt.help) {
@@ -60,6 +62,7 @@ const jekyllTimeoutMs = wholeNumber('jekyll-timeout', opt['jekyll-timeout']) * 1
 const hugoTimeoutMs = wholeNumber('hugo-timeout', opt['hugo-timeout']) * 1000;
 const hugoCacheMin = wholeNumber('hugo-cache-min', opt['hugo-cache-min']);
 const profPosts = wholeNumber('prof-posts', opt['prof-posts']);
+const rounds = Math.max(1, wholeNumber('rounds', opt.rounds));
 if (!existsSync(join(ROOT, 'dist/cli/main.js'))) usage('dist/ is missing: run `npm run build` first (or `npm run bench:build`)');
 
 const v = versions();
@@ -121,6 +124,21 @@ for (const n of sizes) {
       if (linked !== n) logLine(`(the Hugo site has ${linked} posts, not ${n}) `);
       r.hugo = await runHugo(join(base, 'hugo-site'), outs.hugo, { timeoutMs: hugoTimeoutMs });
       logLine(summary(r.hugo));
+      if (rounds > 1 && r.samizdat.ok && r.hugo.ok) {
+        // More full builds, alternating, so both tools meet the same moments of the machine.
+        const pairs = [{ samizdat: r.samizdat, hugo: r.hugo }];
+        for (let i = 2; i <= rounds; i++) {
+          log(`  round ${i}: samizdat… `);
+          const sam = await runSamizdat(archive.dir, outs.samizdat);
+          log(`${summary(sam)}; Hugo… `);
+          const hugo = await runHugo(join(base, 'hugo-site'), outs.hugo, { timeoutMs: hugoTimeoutMs });
+          logLine(summary(hugo));
+          if (sam.ok && hugo.ok) pairs.push({ samizdat: { ...sam, areas: r.samizdat.areas }, hugo });
+        }
+        r.rounds = pairs.map((pair) => ({ samizdatMs: pair.samizdat.ms, hugoMs: pair.hugo.ms }));
+        r.samizdat = median(pairs.map((pair) => pair.samizdat));
+        r.hugo = median(pairs.map((pair) => pair.hugo));
+      }
       if (r.hugo.ok && n >= hugoCacheMin) writeFileSync(HUGO_CACHE, `${JSON.stringify({ ...cache, [key]: { ...r.hugo, measuredAt: new Date().toISOString() } }, null, 2)}\n`);
       if (!opt.keep) rmSync(join(base, 'hugo-site'), { recursive: true, force: true });
     }
@@ -219,4 +237,9 @@ function wholeNumber(name, value) {
 function usage(msg) {
   console.error(`bench:build: ${msg}\n\n${HELP}`);
   process.exit(2);
+}
+
+/** The run with the median wall time (the lower one of the middle two when even). */
+function median(runs) {
+  return [...runs].sort((a, b) => a.ms - b.ms)[Math.floor((runs.length - 1) / 2)];
 }

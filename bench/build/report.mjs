@@ -26,6 +26,10 @@ export function printReport(results, v) {
       const label = r.hugo.cachedAt ? `Hugo (cached ${r.hugo.cachedAt.slice(0, 10)})` : 'Hugo';
       const note = r.hugo.ok && sam.ok ? `${r.hugo.pages - r.n} list pages; ${times(sam.ms, r.hugo.ms)} (wall), Hugo CPU ${(r.hugo.cpuMs / sam.cpuMs).toFixed(2)}× and RSS ${(r.hugo.maxRssMb / sam.maxRssMb).toFixed(1)}× samizdat's` : '';
       console.log(row(r.n, label, r.hugo, note));
+      if (r.rounds) {
+        const ratios = r.rounds.map((x) => (x.samizdatMs / x.hugoMs).toFixed(2));
+        console.log(`${''.padStart(33)}medians of ${r.rounds.length} alternating rounds; samizdat/Hugo wall per round: ${ratios.join(', ')}`);
+      }
     }
     if (r.jekyll) {
       const note = r.jekyll.ok && sam.ok ? `${r.jekyll.pages - r.n} list pages (home only); ${times(sam.ms, r.jekyll.ms)} (wall)` : '';
