@@ -3,8 +3,9 @@
  * values double-quoted, plain words and URLs, timestamps, `True`/`False` and flow lists of
  * words (`tags: [ 大纪元 ]`). A full YAML parse costs most of a post's reading; this gives the
  * same result as the yaml package in YAML 1.1 with timestamps left as text (url-facts.ts), and
- * gives up on anything else — a comment, an escape other than `\"` and `\\`, a number, a word YAML 1.1 reads as a
- * boolean or null, a duplicate key — which is then parsed in full.
+ * gives up on anything else, which is then parsed in full: a comment, an escape other than `\"`
+ * and `\\`, a number (`e5` too), a word YAML 1.1 reads as a boolean or null, a duplicate or very
+ * long key, space other than ' ' at a value's ends, empty front matter.
  */
 export interface SimpleFrontMatter {
   readonly data: Record<string, unknown>;
