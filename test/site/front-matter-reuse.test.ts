@@ -1,13 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { listPostFiles } from '../../src/archive/posts/list-posts.js';
 import { readPost } from '../../src/archive/posts/read-post.js';
 import { readUrlFacts } from '../../src/site/url-facts.js';
-
-const LOCAL = fileURLToPath(new URL('../testdata/site/jekyll-urls/', import.meta.url));
-const SHARED = fileURLToPath(new URL('../../../shared/fixtures/posts/', import.meta.url));
+import { fixturePostFiles } from '../helpers/fixture-posts.js';
 
 /** readPost given the front matter readUrlFacts parsed, and readPost parsing it itself. */
 function both(text: string, name: string): { own: unknown; reused: unknown; offered: boolean } {
@@ -18,22 +14,19 @@ function both(text: string, name: string): { own: unknown; reused: unknown; offe
 
 describe('the site reads each front matter once', () => {
   it('reads every legacy post the same with the URL reader\'s parse as with its own', () => {
-    const roots = [LOCAL, ...(existsSync(SHARED) ? readdirSync(SHARED).map((d) => join(SHARED, d)).filter((d) => statSync(d).isDirectory()) : [])];
     let offered = 0;
     let total = 0;
-    for (const root of roots) {
-      for (const f of listPostFiles(root)) {
-        let text: string;
-        try {
-          text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(join(root, f.path)));
-        } catch {
-          continue; // not UTF-8: the site skips it before reading its front matter
-        }
-        const r = both(text, basename(f.path));
-        expect(r.reused, `${root}${f.path}`).toEqual(r.own);
-        total++;
-        if (r.offered) offered++;
+    for (const { root, path } of fixturePostFiles()) {
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(join(root, path)));
+      } catch {
+        continue; // not UTF-8: the site skips it before reading its front matter
       }
+      const r = both(text, basename(path));
+      expect(r.reused, `${root}${path}`).toEqual(r.own);
+      total++;
+      if (r.offered) offered++;
     }
     expect(total).toBeGreaterThan(150);
     expect(offered).toBeGreaterThan(total * 0.9);

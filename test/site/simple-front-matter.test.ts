@@ -1,14 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatPost } from '../../src/archive/posts/format-post.js';
-import { listPostFiles } from '../../src/archive/posts/list-posts.js';
 import { simpleFrontMatter } from '../../src/site/simple-front-matter.js';
 import { frontMatterYaml, parseYaml } from '../../src/site/url-facts.js';
-
-const LOCAL = fileURLToPath(new URL('../testdata/site/jekyll-urls/', import.meta.url));
-const SHARED = fileURLToPath(new URL('../../../shared/fixtures/posts/', import.meta.url));
+import { fixturePostFiles } from '../helpers/fixture-posts.js';
 
 /** The yaml package's reading, which the simple reader must equal wherever it answers. */
 const full = (yaml: string): unknown => parseYaml(yaml, []);
@@ -56,16 +52,13 @@ describe('front matter read without a YAML parser', () => {
   });
 
   it('equals the yaml package on every fixture post it reads, and reads most of them', () => {
-    const roots = [LOCAL, ...(existsSync(SHARED) ? readdirSync(SHARED).map((d) => join(SHARED, d)).filter((d) => statSync(d).isDirectory()) : [])];
     let total = 0;
     let read = 0;
-    for (const root of roots) {
-      for (const f of listPostFiles(root)) {
-        const yaml = frontMatterYaml(readFileSync(join(root, f.path), 'utf8').replace(/^\ufeff/, ''));
-        if (yaml === undefined) continue;
-        total++;
-        if (expectSame(yaml, `${root}${f.path}`)) read++;
-      }
+    for (const { root, path } of fixturePostFiles()) {
+      const yaml = frontMatterYaml(readFileSync(join(root, path), 'utf8').replace(/^\ufeff/, ''));
+      if (yaml === undefined) continue;
+      total++;
+      if (expectSame(yaml, `${root}${path}`)) read++;
     }
     expect(total).toBeGreaterThan(150);
     expect(read).toBeGreaterThan(total * 0.8);
