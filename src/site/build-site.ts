@@ -183,8 +183,8 @@ interface RunContext {
  * Runs each generator in turn. Those marked `alongside` (post pages: the most work, and
  * nothing else reads it) run on a worker thread while this one runs the others; a generator
  * that lists the build's files (the sitemap) waits for them. A generator that reads posts'
- * content as pages show it (the feeds, see Generator.presented) then runs after the others,
- * with the content the thread made.
+ * content as pages show it (the feeds, see Generator.presented) then runs after the other
+ * pages, before the sitemap (runOrder), with the content the thread made.
  */
 async function runGenerators(generators: readonly Generator[], model: SiteModel, c: RunContext): Promise<void> {
   let stage = '';

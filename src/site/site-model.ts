@@ -120,8 +120,8 @@ export interface Generator {
   /**
    * Posts whose content as pages show it (model.html) the generator reads through `out.memo`,
    * under `key(p)`. When post pages are rendered on a worker thread, it renders these first
-   * and hands their content over as memos, and this generator runs after the others: the
-   * content is made once per build, not once per thread.
+   * and hands their content over as memos, and this generator runs after the other pages
+   * (before the sitemap; see runOrder): the content is made once per build, not once per thread.
    */
   readonly presented?: {
     posts(model: SiteModel): Iterable<SitePost>;
