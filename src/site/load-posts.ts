@@ -1,5 +1,6 @@
 import { listPostFilesAlongside } from '../archive/posts/list-posts-alongside.js';
-import type { SiteCache } from './cache/site-cache.js';
+import type { RowEdit, SiteCache } from './cache/site-cache.js';
+import { matchRows } from './match-rows.js';
 import { rowPost, rowProblems, rowSkipReason, ROW_VERSION, type PostRow } from './post-row.js';
 import { readRowsAlongside, type RowJob } from './read-rows-alongside.js';
 import type { SitePost } from './site-model.js';
@@ -49,18 +50,20 @@ export async function loadSitePosts(
   const warnings: string[] = [];
   // The archive is listed on another thread while this one reads the cache.
   const listing = listPostFilesAlongside(archiveDir);
-  // The cache's rows become this build's: changed ones are replaced (the old kept in `was`).
   const basis = `${ROW_VERSION}\u0000${options.template}\u0000${options.timeZone}`;
-  const rows = options.cache?.posts<PostRow>(basis) ?? new Map<string, PostRow>();
+  const { rows: cached, documented } = options.cache?.posts<PostRow>(basis) ?? { rows: [], documented: 0 };
   const { files, skipped } = await listing;
+  const { cachedIndex, unmatched } = matchRows(files.map((f) => f.path), cached);
+  // A cached row whose stamp is the file's is this build's; files new or changed since the
+  // cache was saved are read (on two threads when many are), their old rows kept in `was`.
+  const place = (k: number): number | null => (k >= 0 && k < documented ? k : null);
   const was = new Map<string, PostRow>();
-  // Files new or changed since the cache was saved are read (on two threads when many are).
   const rowOf: PostRow[] = new Array<PostRow>(files.length);
   const stale: number[] = [];
   const jobs: RowJob[] = [];
   files.forEach(({ path, size, mtime }, i) => {
     const stamp = `${size}:${mtime}`;
-    const hit = rows.get(path);
+    const hit = cachedIndex[i]! >= 0 ? cached[cachedIndex[i]!] : undefined;
     if (hit !== undefined && hit[1] === stamp) rowOf[i] = hit;
     else {
       if (hit) was.set(path, hit);
@@ -69,12 +72,20 @@ export async function loadSitePosts(
     }
   });
   const isFresh = new Uint8Array(files.length);
+  const edits: RowEdit<PostRow>[] = [];
   (await readRowsAlongside(archiveDir, jobs, options)).forEach((row, j) => {
-    rowOf[stale[j]!] = row;
-    isFresh[stale[j]!] = 1;
-    rows.set(row[0], row);
+    const i = stale[j]!;
+    rowOf[i] = row;
+    isFresh[i] = 1;
+    edits.push({ file: row[0], pos: place(cachedIndex[i]!), row });
   });
   const changed = jobs.map(([path]) => path);
+  // Cached rows no file has: removed since.
+  for (const k of unmatched) {
+    const row = cached[k]!;
+    was.set(row[0], row);
+    edits.push({ file: row[0], pos: place(k), row: null });
+  }
 
   const loaded: SitePost[] = [];
   const readNow: SitePost[] = [];
@@ -90,16 +101,6 @@ export async function loadSitePosts(
       if (reason !== undefined) skipped.push(`${path}: ${reason}`);
     }
   });
-  // Every file listed is in `rows` now: more rows than files means some are gone.
-  let gone: string[] = [];
-  if (rows.size > files.length) {
-    const listed = new Set(files.map((f) => f.path));
-    gone = [...rows.keys()].filter((f) => !listed.has(f));
-    for (const f of gone) {
-      was.set(f, rows.get(f)!);
-      rows.delete(f);
-    }
-  }
   loaded.sort((a, b) => a.post.date - b.post.date || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const byUrl = new Map<string, SitePost>();
   const collided: string[] = [];
@@ -114,9 +115,9 @@ export async function loadSitePosts(
   const cache = options.cache;
   return {
     // Each URL's post in its own place by date (a Map keeps the place of the URL's first post).
-    posts: loaded.filter((p) => byUrl.get(p.url) === p).reverse(), skipped, warnings, read: jobs.length,
+    posts: (collided.length ? loaded.filter((p) => byUrl.get(p.url) === p) : loaded).reverse(), skipped, warnings, read: jobs.length,
     ...(cache ? { changes: postChanges(new Set(changed), readNow, was, byUrl, collided) } : {}),
-    save: () => cache?.savePosts(rows, changed, gone, basis),
+    save: () => cache?.savePosts(rowOf, edits, basis),
   };
 }
 

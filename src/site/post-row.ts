@@ -2,7 +2,7 @@ import { outputPath } from './permalink.js';
 import type { SitePost } from './site-model.js';
 
 /** Bump when rows change shape or meaning: rows of another version are read again. */
-export const ROW_VERSION = 4;
+export const ROW_VERSION = 5;
 
 const POST = 0;
 const SKIP = 1;

@@ -44,9 +44,10 @@ describe('listing post files on a worker thread', () => {
     worker.postMessage(dir);
     await done;
     await worker.terminate();
-    const [listed] = messages as [{ paths: string[]; skipped: string[]; shared: SharedArrayBuffer }];
-    const n = listed.paths.length;
-    expect(listed.paths).toEqual(here.map((f) => f.path));
+    const [listed] = messages as [{ paths: string; skipped: string[]; shared: SharedArrayBuffer }];
+    const paths = listed.paths.split('\u0000');
+    const n = paths.length;
+    expect(paths).toEqual(here.map((f) => f.path));
     expect(listed.skipped).toEqual(skippedHere);
     expect([...new Float64Array(listed.shared, 8, n)]).toEqual(here.map((f) => f.size));
     expect([...new Float64Array(listed.shared, 8 + 8 * n, n)]).toEqual(here.map((f) => f.mtime));

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SiteCache } from '../../src/site/cache/site-cache.js';
+import { SiteCache, type CachedRows } from '../../src/site/cache/site-cache.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -15,48 +15,75 @@ afterAll(async () => {
 
 type Row = readonly [file: string, stamp: string, title: string];
 const BASIS = 'v1';
-const rowsOf = (n: number, from = 0): Map<string, Row> =>
-  new Map(Array.from({ length: n }, (_, i) => [`_posts/${from + i}.md`, [`_posts/${from + i}.md`, `s${from + i}`, `标题${from + i}`] as const]));
+const rowsOf = (n: number, from = 0): Row[] => Array.from({ length: n }, (_, i) => [`_posts/${from + i}.md`, `s${from + i}`, `标题${from + i}`] as const);
+/** The rows a cache gives back, without the removed ones: what the loader pairs with the listing. */
+const present = (c: CachedRows<Row>): Row[] => c.rows.filter((r) => r !== undefined);
 
 describe('site cache: post entries', () => {
-  it('gives back what a build saved, across the document and the table of changes, removals included', () => {
+  it('gives back what a build saved, across the document and the table of changes, in place, removals included', () => {
     const file = join(dir, 'a.db');
     // A first build reads everything: the entries go straight into the document.
     let cache = SiteCache.open(file)!;
     const first = rowsOf(3000);
-    cache.savePosts(first, [...first.keys()], [], BASIS);
+    cache.savePosts(first, first.map((row) => ({ file: row[0], pos: null, row })), BASIS);
     expect(existsSync(join(dir, 'a-posts.utf16'))).toBe(true);
     cache.close();
     cache = SiteCache.open(file)!;
-    expect(cache.posts<Row>(BASIS)).toEqual(first);
+    expect(cache.posts<Row>(BASIS)).toEqual({ rows: first, documented: 3000 });
 
-    // A later build keeps small changes apart from the document.
-    const second = new Map(first);
-    second.delete('_posts/0.md');
-    second.set('_posts/1.md', ['_posts/1.md', 'changed', '改过']);
-    cache.savePosts(second, ['_posts/1.md'], ['_posts/0.md'], BASIS);
-    expect(cache.posts<Row>(BASIS)).toEqual(second);
-    const third = new Map(second);
-    third.delete('_posts/2.md');
-    for (const [k, v] of rowsOf(5, 5000)) third.set(k, v);
-    cache.savePosts(third, [...rowsOf(5, 5000).keys()], ['_posts/2.md'], BASIS);
+    // A later build keeps small changes apart from the document: a changed row in its place,
+    // a removed one emptied, new ones after the document's.
+    const changed: Row = ['_posts/1.md', 'changed', '改过'];
+    const second = [first[0]!, changed, ...first.slice(2)].filter((r) => r[0] !== '_posts/0.md');
+    cache.savePosts(second, [{ file: '_posts/1.md', pos: 1, row: changed }, { file: '_posts/0.md', pos: 0, row: null }], BASIS);
+    const back2 = cache.posts<Row>(BASIS);
+    expect(back2.documented).toBe(3000);
+    expect(back2.rows[0]).toBeUndefined();
+    expect(back2.rows[1]).toEqual(changed);
+    expect(present(back2)).toEqual(second);
+    const added = rowsOf(5, 5000);
+    cache.savePosts(
+      [...second.filter((r) => r[0] !== '_posts/2.md'), ...added],
+      [...added.map((row) => ({ file: row[0], pos: null, row })), { file: '_posts/2.md', pos: 2, row: null }],
+      BASIS,
+    );
     cache.close();
     cache = SiteCache.open(file)!;
-    const back = cache.posts<Row>(BASIS);
-    expect(back).toEqual(third);
-    expect(back.has('_posts/0.md') || back.has('_posts/2.md')).toBe(false);
+    const third = [...second.filter((r) => r[0] !== '_posts/2.md'), ...added];
+    const back3 = cache.posts<Row>(BASIS);
+    expect(present(back3)).toEqual(third);
+    expect(back3.rows.slice(3000)).toEqual(added);
+    // A new file removed again leaves nothing behind; one changed again is replaced.
+    const again: Row = ['_posts/5001.md', 'again', '再改'];
+    cache.savePosts(third, [{ file: '_posts/5000.md', pos: null, row: null }, { file: '_posts/5001.md', pos: null, row: again }], BASIS);
+    const back4 = present(cache.posts<Row>(BASIS));
+    expect(back4.map((r) => r[0])).not.toContain('_posts/5000.md');
+    expect(back4.find((r) => r[0] === '_posts/5001.md')).toEqual(again);
     // Nothing changed: nothing to save, same entries.
-    cache.savePosts(third, [], [], BASIS);
-    expect(cache.posts<Row>(BASIS)).toEqual(third);
+    cache.savePosts(third, [], BASIS);
+    expect(present(cache.posts<Row>(BASIS))).toEqual(back4);
+
+    // Many changes are folded into a new document, in the order given.
+    const many = rowsOf(1500, 10_000);
+    const fifth = [...many, ...back4];
+    cache.savePosts(fifth, many.map((row) => ({ file: row[0], pos: null, row })), BASIS);
+    expect(cache.posts<Row>(BASIS)).toEqual({ rows: fifth, documented: fifth.length });
+
     // Rows made on another basis (another version or settings) are not given back; saving
     // a few rows on the new basis replaces the document, though few changed.
-    expect(cache.posts<Row>('v2').size).toBe(0);
-    const fourth = new Map(third);
-    fourth.set('_posts/3.md', ['_posts/3.md', 'v2 stamp', '新']);
-    cache.savePosts(fourth, ['_posts/3.md'], [], 'v2');
-    expect(cache.posts<Row>(BASIS).size).toBe(0);
-    expect(cache.posts<Row>('v2')).toEqual(fourth);
-    cache.savePosts(third, ['_posts/3.md'], [], BASIS);
+    expect(cache.posts<Row>('v2').rows).toEqual([]);
+    const sixth: Row[] = [['_posts/3.md', 'v2 stamp', '新'], ...fifth.filter((r) => r[0] !== '_posts/3.md')];
+    cache.savePosts(sixth, [{ file: '_posts/3.md', pos: 3, row: sixth[0]! }], 'v2');
+    expect(cache.posts<Row>(BASIS).rows).toEqual([]);
+    expect(cache.posts<Row>('v2')).toEqual({ rows: sixth, documented: sixth.length });
+    cache.close();
+
+    // A change that does not fit the document (another file at its place) means a damaged
+    // cache: it gives nothing back, and the build reads every post.
+    cache = SiteCache.open(file)!;
+    cache.savePosts(sixth, [{ file: '_posts/9.md', pos: 0, row: ['_posts/9.md', 'x', 'y'] }], 'v2');
+    expect(cache.posts<Row>('v2').rows).toEqual([]);
+    cache.savePosts(sixth, sixth.map((row) => ({ file: row[0], pos: null, row })), BASIS);
     cache.close();
 
     // The document is a file beside the database; one the database did not record (a save cut
@@ -66,7 +93,7 @@ describe('site cache: post entries', () => {
     const text = readFileSync(doc).toString('utf16le');
     writeFileSync(doc, Buffer.from(`another-token${text.slice(text.indexOf('\n'))}`, 'utf16le'));
     cache = SiteCache.open(file)!;
-    expect(cache.posts<Row>(BASIS).size).toBe(0);
+    expect(cache.posts<Row>(BASIS).rows).toEqual([]);
     cache.close();
   });
 });

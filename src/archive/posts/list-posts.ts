@@ -51,6 +51,7 @@ export function listPostPaths(root: string, skipped: string[] = []): string[] {
 
 /** Size and whole-ms mtime of a listed post; undefined when it is gone since (removed while listing). */
 export function statPost(root: string, path: string): { size: number; mtime: number } | undefined {
-  const st = lstatSync(join(root, path), { throwIfNoEntry: false });
+  // (Not path.join: its normalizing cost a sixth of the stat of 100k long paths; `path` is clean.)
+  const st = lstatSync(`${root}/${path}`, { throwIfNoEntry: false });
   return st ? { size: st.size, mtime: Math.trunc(st.mtimeMs) } : undefined;
 }

@@ -5,6 +5,22 @@ import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../../archive/atomic-write.js';
 import type { MemoStore, PreviousOutputs } from '../site-output.js';
 
+/**
+ * The post rows a cache gives back: `rows[i]` for i < `documented` is the row at place i of the
+ * document (undefined: its file was removed since), those after are rows of files added since.
+ */
+export interface CachedRows<R> {
+  readonly rows: ReadonlyArray<R | undefined>;
+  readonly documented: number;
+}
+
+/** A post file read again (`row`) or gone (`row` null); `pos` is its place among the CachedRows' documented rows, null when it has none. */
+export interface RowEdit<R> {
+  readonly file: string;
+  readonly pos: number | null;
+  readonly row: R | null;
+}
+
 /** Pieces of output (SiteOutput.memo) no build used for this many days are dropped. */
 const MEMO_DAYS = 7;
 
@@ -33,10 +49,14 @@ export class SiteCache {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.exec(`
+        -- (Tables of earlier versions.)
         DROP TABLE IF EXISTS posts;
         DROP TABLE IF EXISTS post_changes;
+        DROP TABLE IF EXISTS post_edits;
         CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, data TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS post_edits (file TEXT PRIMARY KEY, row TEXT);
+        DELETE FROM blobs WHERE name = 'posts';
+        -- pos: the row's place in the document of rows; NULL for a file the document does not hold.
+        CREATE TABLE IF NOT EXISTS post_row_edits (file TEXT PRIMARY KEY, pos INTEGER, row TEXT);
         CREATE TABLE IF NOT EXISTS outputs (out_dir TEXT NOT NULL, path TEXT NOT NULL, sig TEXT NOT NULL, PRIMARY KEY (out_dir, path));
         CREATE TABLE IF NOT EXISTS memory (out_dir TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (out_dir, key));
         CREATE TABLE IF NOT EXISTS memos (key TEXT PRIMARY KEY, value TEXT NOT NULL, used INTEGER NOT NULL);
@@ -50,29 +70,34 @@ export class SiteCache {
   }
 
   /**
-   * What was read from every post file, as the loader encodes it: file → row (a JSON array whose
-   * first item is the file), when the rows were made on this `basis` (the loader's version and
-   * settings); rows of another basis are not given back. Kept as one JSON document (a single
-   * parse is several times faster than a row and a parse per post at 100k posts) plus a table
-   * of the changes since it was written, folded in when they grow. The document is a file in
-   * UTF-16: titles and file names are mostly Chinese, and decoding 50 MB of UTF-8 took longer
-   * than parsing it. Its first line is a token the database holds too: a document the database
-   * did not record (a save cut short) is not used.
+   * What was read from every post file, as the loader encodes it (a JSON array whose first item
+   * is the file), when the rows were made on this `basis` (the loader's version and settings):
+   * rows of another basis are not given back. Kept as one JSON document (a single parse is
+   * several times faster than a row and a parse per post at 100k posts), in the order the
+   * loader saved them, plus a table of the changes since it was written, folded in when they
+   * grow: a changed or removed row is changed or emptied in its place, rows of new files come
+   * after the document's. The document is a file in UTF-16: titles and file names are mostly
+   * Chinese, and decoding 50 MB of UTF-8 took longer than parsing it. Its first line is a token
+   * the database holds too: a document the database did not record (a save cut short) is not used.
    */
-  posts<R extends readonly [string, ...unknown[]]>(basis: string): Map<string, R> {
-    const out = new Map<string, R>();
+  posts<R extends readonly [string, ...unknown[]]>(basis: string): CachedRows<R> {
+    const none: CachedRows<R> = { rows: [], documented: 0 };
     try {
-      if (this.blob('posts-basis') !== basis) return out;
+      if (this.blob('posts-basis') !== basis) return none;
       const document = this.postsDocument();
-      if (document) for (const row of JSON.parse(document) as R[]) out.set(row[0], row);
-      for (const d of this.db.prepare<[], { file: string; row: string | null }>('SELECT file, row FROM post_edits').iterate()) {
-        if (d.row === null) out.delete(d.file);
-        else out.set(d.file, JSON.parse(d.row) as R);
+      const rows = (document ? JSON.parse(document) : []) as Array<R | undefined>;
+      const documented = rows.length;
+      for (const d of this.db.prepare<[], { file: string; pos: number | null; row: string | null }>('SELECT file, pos, row FROM post_row_edits').iterate()) {
+        const row = d.row === null ? undefined : (JSON.parse(d.row) as R);
+        if (d.pos === null) {
+          if (row) rows.push(row);
+        } else if (d.pos < documented && rows[d.pos]?.[0] === d.file) rows[d.pos] = row;
+        else throw new Error(`${this.postsFile}: a change of ${d.file} does not fit the document`);
       }
+      return { rows, documented };
     } catch {
-      return new Map(); // a damaged or missing document: an empty cache
+      return none; // a damaged or missing document: an empty cache
     }
-    return out;
   }
 
   /** The JSON of the document of post rows, when there is one the database recorded. */
@@ -98,34 +123,34 @@ export class SiteCache {
   }
 
   /**
-   * Records the posts of this build, made on `basis` (see posts()): `changed` files were read
-   * again, `gone` ones are no more.
+   * Records the posts of this build, made on `basis` (see posts()): `rows` are all of them, in
+   * the order the next build will likely list them; `edits` the files read again or gone.
    */
-  savePosts<R extends readonly [string, ...unknown[]]>(rows: ReadonlyMap<string, R>, changed: readonly string[], gone: readonly string[], basis: string): void {
+  savePosts<R extends readonly [string, ...unknown[]]>(rows: readonly R[], edits: readonly RowEdit<R>[], basis: string): void {
     const sameBasis = this.blob('posts-basis') === basis;
-    if (sameBasis && changed.length === 0 && gone.length === 0) return;
-    const pending = this.db.prepare<[], number>('SELECT count(*) FROM post_edits').pluck().get() ?? 0;
+    if (sameBasis && edits.length === 0) return;
+    const pending = this.db.prepare<[], number>('SELECT count(*) FROM post_row_edits').pluck().get() ?? 0;
     this.db.transaction(() => {
       this.db.prepare("INSERT OR REPLACE INTO blobs (name, data) VALUES ('posts-generation', ?)").run(String(Number(this.postsGeneration()) + 1));
       // Fold the changes into the document when they grow or the basis changed (a first build
       // writes the document directly). Posts are saved when a build has completed: its pages
       // no longer hold memory.
-      if (!sameBasis || pending + changed.length + gone.length > Math.max(1000, rows.size / 20)) {
+      if (!sameBasis || pending + edits.length > Math.max(1000, rows.length / 20)) {
         const token = randomUUID();
-        writeFileAtomic(this.postsFile, Buffer.from(`${token}\n${JSON.stringify([...rows.values()])}`, 'utf16le'));
+        writeFileAtomic(this.postsFile, Buffer.from(`${token}\n${JSON.stringify(rows)}`, 'utf16le'));
         const put = this.db.prepare('INSERT OR REPLACE INTO blobs (name, data) VALUES (?, ?)');
         put.run('posts-file', token);
         put.run('posts-basis', basis);
-        // (`posts`: the document as caches before this version kept it, in the database.)
-        this.db.exec("DELETE FROM post_edits; DELETE FROM blobs WHERE name = 'posts'");
+        this.db.exec('DELETE FROM post_row_edits');
         return;
       }
-      const put = this.db.prepare('INSERT OR REPLACE INTO post_edits (file, row) VALUES (?, ?)');
-      for (const file of changed) {
-        const r = rows.get(file);
-        if (r) put.run(file, JSON.stringify(r));
+      const put = this.db.prepare('INSERT OR REPLACE INTO post_row_edits (file, pos, row) VALUES (?, ?, ?)');
+      const drop = this.db.prepare('DELETE FROM post_row_edits WHERE file = ?');
+      for (const { file, pos, row } of edits) {
+        // A new file removed again leaves no trace; a row of the document is emptied.
+        if (row === null && pos === null) drop.run(file);
+        else put.run(file, pos, row === null ? null : JSON.stringify(row));
       }
-      for (const file of gone) put.run(file, null);
     })();
   }
 
