@@ -18,6 +18,8 @@ const SETTINGS_KEY = 'build:settings';
 const POSTS_KEY = 'build:posts';
 /** The files of posts left out because a page of the site has their URL. */
 const TAKEN_KEY = 'build:taken';
+/** How many files the build's record holds (what the build wrote or kept). */
+const FILES_KEY = 'build:files';
 
 export const BUILD_DEFAULTS = {
   paginate: 50,
@@ -93,9 +95,11 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     record.warnings.push(...loaded.warnings);
 
     // What the last build wrote, unless it is gone (output deleted) or a full build is asked for.
-    const stored = cache?.outputIndex(outRoot) ?? previousOutputs();
+    const remembered = cache?.memory(outRoot) ?? new Map<string, string>();
+    const count = remembered.get(FILES_KEY);
+    const stored = cache?.outputIndex(outRoot, count === undefined ? undefined : Number(count)) ?? previousOutputs();
     const fresh = o.full || stored.size === 0 || !existsSync(join(outRoot, 'index.html'));
-    const recalled = fresh ? new Map<string, string>() : (cache?.memory(outRoot) ?? new Map<string, string>());
+    const recalled = fresh ? new Map<string, string>() : remembered;
     const theme = themeSignature();
     const settings = siteSettings(o.config);
     const basis = JSON.stringify([settings, generators.map((g) => g.name)]);
@@ -146,7 +150,14 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
       removed++;
     }
     const changed = new Map<string, string>();
-    for (const [rel, sig] of record.current) if (stored.get(rel) !== sig) changed.set(rel, sig);
+    let added = 0;
+    for (const [rel, sig] of record.current) {
+      const was = stored.get(rel);
+      if (was === sig) continue;
+      changed.set(rel, sig);
+      if (was === undefined) added++;
+    }
+    record.memory.set(FILES_KEY, String(stored.size + added - gone.length));
     // The posts as read and the pages made from them are saved together: the next build's
     // changes are counted from this one.
     if (cache) {

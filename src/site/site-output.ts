@@ -33,8 +33,13 @@ export interface MemoStore {
 export interface OutputRecord {
   /** Files written or kept in this build → their signature, in the order they came. */
   readonly current: Map<string, string>;
-  /** Files kept unchecked, their last signature trusted (see PreviousOutputs.trusted); not in `current`. */
-  readonly kept: Set<string>;
+  /**
+   * Files kept unchecked, their last signature trusted (see PreviousOutputs.trusted); not in
+   * `current`: a generator keeps a file or checks and writes it, never both. A list, not a set:
+   * an hourly build at 100k posts keeps 100k pages, and hashing them cost more than the rest of
+   * their keeping.
+   */
+  readonly kept: string[];
   readonly memory: Map<string, string>;
   readonly skipped: string[];
   readonly warnings: string[];
@@ -46,7 +51,7 @@ export interface OutputRecord {
 }
 
 export function emptyRecord(): OutputRecord {
-  return { current: new Map(), kept: new Set(), memory: new Map(), skipped: [], warnings: [], claimed: [], written: 0, unchanged: 0, removed: 0 };
+  return { current: new Map(), kept: [], memory: new Map(), skipped: [], warnings: [], claimed: [], written: 0, unchanged: 0, removed: 0 };
 }
 
 export function isClaimed(record: OutputRecord, rel: string): boolean {
@@ -93,7 +98,7 @@ export function createSiteOutput(
     },
     keep(rel) {
       if (previous.trusted) {
-        record.kept.add(rel);
+        record.kept.push(rel);
         record.unchanged++;
         return true;
       }
@@ -138,18 +143,20 @@ export function createSiteOutput(
 
 /** The files of a build that kept some unchecked: in the last build's order, then the new ones. */
 function* keptAndCurrent(previous: PreviousOutputs, record: OutputRecord): Iterable<string> {
-  for (const rel of previous.entries().keys()) if (record.kept.has(rel) && !record.current.has(rel)) yield rel;
+  const kept = new Set(record.kept);
+  for (const rel of previous.entries().keys()) if (kept.has(rel) && !record.current.has(rel)) yield rel;
   yield* record.current.keys();
 }
 
 /** Files of the last build that this one neither wrote nor kept: every recorded file is looked at only when the counts say some are. */
 export function staleFiles(previous: PreviousOutputs, stored: PreviousOutputs, record: OutputRecord): string[] {
   if (previous === stored && previous.trusted) {
-    let accounted = record.kept.size;
-    for (const rel of record.current.keys()) if (!record.kept.has(rel) && previous.get(rel) !== undefined) accounted++;
+    let accounted = record.kept.length;
+    for (const rel of record.current.keys()) if (previous.get(rel) !== undefined) accounted++;
     if (accounted === previous.size) return [];
   }
+  const kept = new Set(record.kept);
   const out: string[] = [];
-  for (const rel of stored.entries().keys()) if (!record.current.has(rel) && !record.kept.has(rel)) out.push(rel);
+  for (const rel of stored.entries().keys()) if (!record.current.has(rel) && !kept.has(rel)) out.push(rel);
   return out;
 }

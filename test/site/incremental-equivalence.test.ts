@@ -1,11 +1,13 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatPost } from '../../src/archive/posts/format-post.js';
 import type { Post } from '../../src/model/index.js';
+import { STATE_DIR } from '../../src/archive/archive.js';
 import { buildSite, type BuildReport } from '../../src/site/build-site.js';
+import { SiteCache } from '../../src/site/cache/site-cache.js';
 import { openSearch } from '../../src/site/search/searcher.js';
 import { allHits, diskLoader, random as mulberry32 } from './search-helpers.js';
 
@@ -129,6 +131,10 @@ describe('incremental builds that know the changes', () => {
         expect(await found(incremental), `${name}: ${query}`).toEqual(want);
         if (query === '篇') expect(want.length, name).toBe(live.length - (name.includes('same name') ? 1 : 0));
       }
+      // The count of files the build remembers (instead of counting its record) is the record's.
+      const cache = SiteCache.open(join(archive, STATE_DIR, 'site-cache.db'))!;
+      expect(Number(cache.memory(resolve(incremental)).get('build:files')), name).toBe(cache.outputCount(resolve(incremental)));
+      cache.close();
       expect(report.posts, name).toBe(full.posts);
       expect([...report.skipped].sort(), name).toEqual([...full.skipped].sort());
       if (/takes|nothing|with a post left out/.test(name)) expect(report.skipped.some((line) => line.includes('is taken by a page')), name).toBe(true);
