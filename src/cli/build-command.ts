@@ -1,7 +1,8 @@
+import { listPostFilesAlongside } from '../archive/posts/list-posts-alongside.js';
 import { createLogger } from '../log/logger.js';
-import { BUILD_DEFAULTS, buildSite } from '../site/build-site.js';
-import { loadBuildConfig, sitePaths } from './build-setup.js';
+import { BUILD_DEFAULTS } from '../site/build-defaults.js';
 import { parseOptions } from './parse-options.js';
+import { sitePaths } from './site-paths.js';
 
 export const HELP = `Usage: samizdat build [options]
 
@@ -35,9 +36,13 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const { archiveDir, outDir } = sitePaths(values);
+  // The listing of the archive (at 100k posts the longest step of an hourly build) starts on
+  // another thread while this one loads the build's code (this module imports little).
+  const listing = listPostFilesAlongside(archiveDir);
+  const [{ buildSite }, { loadBuildConfig }] = await Promise.all([import('../site/build-site.js'), import('./build-setup.js')]);
   const config = loadBuildConfig(archiveDir);
   const report = await buildSite({
-    archiveDir, outDir, config, full: values.full ?? false,
+    archiveDir, outDir, config, full: values.full ?? false, listing,
     onProgress: (done, generator) => log.progress(`${done} files written (${generator})`),
   });
   for (const s of report.skipped) log.warn(`skipped ${s}`);

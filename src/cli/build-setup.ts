@@ -1,12 +1,6 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadSiteConfig, type SiteConfig } from '../config/load-site-config.js';
 import { UsageError } from '../model/index.js';
-
-/** The archive and output folders of `build` and `serve`: the output defaults to DIR/_site. */
-export function sitePaths(values: { archive?: string | undefined; out?: string | undefined }): { archiveDir: string; outDir: string } {
-  const archiveDir = resolve(values.archive ?? '.');
-  return { archiveDir, outDir: values.out ? resolve(values.out) : join(archiveDir, '_site') };
-}
 
 /** `_config.yml` of the archive, with the settings a build cannot use reported as usage errors. */
 export function loadBuildConfig(archiveDir: string): SiteConfig {

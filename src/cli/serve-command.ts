@@ -5,7 +5,8 @@ import { createRebuilder } from '../serve/rebuilder.js';
 import { startStaticServer } from '../serve/static-server.js';
 import { watchArchive } from '../serve/watch-archive.js';
 import { buildSite, type BuildReport } from '../site/build-site.js';
-import { loadBuildConfig, sitePaths } from './build-setup.js';
+import { loadBuildConfig } from './build-setup.js';
+import { sitePaths } from './site-paths.js';
 import { numberOption, parseOptions } from './parse-options.js';
 import { watchStopSignals } from './run-schedule.js';
 

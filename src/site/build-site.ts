@@ -2,6 +2,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { STATE_DIR } from '../archive/archive.js';
 import type { SiteConfig } from '../config/load-site-config.js';
+import type { PostListing } from '../archive/posts/list-posts-alongside.js';
+import { BUILD_DEFAULTS } from './build-defaults.js';
 import { SiteCache } from './cache/site-cache.js';
 import { themeSignature } from './cache/theme-signature.js';
 import { GENERATORS } from './generators/index.js';
@@ -21,15 +23,7 @@ const TAKEN_KEY = 'build:taken';
 /** How many files the build's record holds (what the build wrote or kept). */
 const FILES_KEY = 'build:files';
 
-export const BUILD_DEFAULTS = {
-  paginate: 50,
-  /** Dates on pages. */
-  displayTimeZone: 'Asia/Shanghai',
-  /** Dates in URLs: Jekyll uses the build machine's zone, UTC where the legacy mirrors were built. */
-  urlTimeZone: 'UTC',
-  title: 'samizdat',
-  cssFile: 'assets/style.css',
-} as const;
+export { BUILD_DEFAULTS };
 
 export interface BuildOptions {
   readonly archiveDir: string;
@@ -40,6 +34,8 @@ export interface BuildOptions {
   readonly generators?: readonly Generator[];
   /** Render and write every file, ignoring what the last build left. */
   readonly full?: boolean;
+  /** The archive's listing, when the caller started it (listPostFilesAlongside) while the build's code loaded. */
+  readonly listing?: Promise<PostListing>;
 }
 
 export interface BuildReport {
@@ -87,7 +83,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
   const cache = SiteCache.open(join(o.archiveDir, STATE_DIR, 'site-cache.db'));
   try {
     const loaded = await loadSitePosts(o.archiveDir, {
-      template: permalinkTemplate(o.config.permalink), timeZone: o.config.timezone ?? BUILD_DEFAULTS.urlTimeZone, cache,
+      template: permalinkTemplate(o.config.permalink), timeZone: o.config.timezone ?? BUILD_DEFAULTS.urlTimeZone, cache, listing: o.listing,
     });
     const stageMs: Record<string, number> = { load: Date.now() - started };
     const record = emptyRecord();

@@ -1,4 +1,4 @@
-import { listPostFilesAlongside } from '../archive/posts/list-posts-alongside.js';
+import { listPostFilesAlongside, type PostListing } from '../archive/posts/list-posts-alongside.js';
 import type { RowEdit, SiteCache } from './cache/site-cache.js';
 import { matchRows } from './match-rows.js';
 import { rowPost, rowProblems, rowSkipReason, ROW_VERSION, type PostRow } from './post-row.js';
@@ -45,11 +45,11 @@ export interface PostChanges {
  */
 export async function loadSitePosts(
   archiveDir: string,
-  options: { template: string; timeZone: string; cache?: SiteCache | undefined },
+  options: { template: string; timeZone: string; cache?: SiteCache | undefined; listing?: Promise<PostListing> | undefined },
 ): Promise<LoadedPosts> {
   const warnings: string[] = [];
   // The archive is listed on another thread while this one reads the cache.
-  const listing = listPostFilesAlongside(archiveDir);
+  const listing = options.listing ?? listPostFilesAlongside(archiveDir);
   const basis = `${ROW_VERSION}\u0000${options.template}\u0000${options.timeZone}`;
   const { rows: cached, documented } = options.cache?.posts<PostRow>(basis) ?? { rows: [], documented: 0 };
   const { files, skipped } = await listing;

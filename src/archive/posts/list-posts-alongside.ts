@@ -40,19 +40,25 @@ export function statShare(root: string, paths: readonly string[], shared: Shared
 export const joinPaths = (paths: readonly string[]): string => paths.join('\u0000');
 export const splitPaths = (joined: string): string[] => (joined === '' ? [] : joined.split('\u0000'));
 
+/** The post files of an archive, and the files skipped (`path: reason`). */
+export interface PostListing {
+  readonly files: PostFile[];
+  readonly skipped: string[];
+}
+
 /**
  * listPostFiles with a worker thread: it walks the folders while the caller does other work
  * (reads its cache); the stat of every file, most of a large archive's listing, is shared
  * by both threads once the caller awaits. In this thread when no worker may start (see
  * workerAvailable) or it fails.
  */
-export function listPostFilesAlongside(root: string): Promise<{ files: PostFile[]; skipped: string[] }> {
-  const here = (): { files: PostFile[]; skipped: string[] } => {
+export function listPostFilesAlongside(root: string): Promise<PostListing> {
+  const here = (): PostListing => {
     const skipped: string[] = [];
     return { files: listPostFiles(root, skipped), skipped };
   };
   if (!workerAvailable(SCRIPT)) return Promise.resolve(here());
-  return new Promise<{ files: PostFile[]; skipped: string[] }>((resolve, reject) => {
+  return new Promise<PostListing>((resolve, reject) => {
     const worker = new Worker(SCRIPT);
     let listed: { paths: readonly string[]; skipped: string[]; shared: SharedArrayBuffer } | undefined;
     worker.on('message', (m: PathsMessage | 'done') => {
