@@ -35,7 +35,7 @@ export async function run(argv: string[]): Promise<number> {
     log.out(`${HELP}\n`);
     return 0;
   }
-  const { archiveDir, outDir } = sitePaths(values);
+  const { archiveDir, outDir } = sitePaths('build', values);
   // The listing of the archive (at 100k posts the longest step of an hourly build) starts on
   // another thread while this one loads the build's code (this module imports little).
   const listing = listPostFilesAlongside(archiveDir);

@@ -42,7 +42,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const port = numberOption('serve', 'port', values.port, { min: 0, max: 65535 }) ?? DEFAULT_PORT;
   if (!Number.isInteger(port)) throw new UsageError(`serve: --port must be a whole number, got ${JSON.stringify(values.port)}`);
-  const { archiveDir, outDir } = sitePaths(values);
+  const { archiveDir, outDir } = sitePaths('serve', values);
 
   let reported = new Set<string>();
   const build = async (): Promise<BuildReport> => {

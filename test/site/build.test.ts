@@ -169,6 +169,12 @@ describe('samizdat build', () => {
     expect(json2.written).toBe(report.written);
     const bad = await runCli(['build', '--archive', archive, '--nope']);
     expect(bad.code).toBe(2);
+    // A mistyped archive is an error, not an empty site built beside it.
+    const missing = join(archive, 'no-such-mirror');
+    const none = await runCli(['build', '--archive', missing]);
+    expect(none.code).toBe(2);
+    expect(none.stderr.trim()).toBe(`error: build: ${missing} is not a folder (samizdat init DIR creates a mirror)`);
+    expect(existsSync(missing)).toBe(false);
   });
 
   it('stops with a one-line error naming the file when a page cannot be written (also from the post-page worker)', async () => {
