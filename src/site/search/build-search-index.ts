@@ -61,6 +61,12 @@ export interface GoneDoc {
 /** Writes a file relative to the search folder: a post's text file, or a file of a segment. */
 export type SearchWrite = (rel: string, data: Uint8Array | string) => Promise<void>;
 
+/**
+ * Compression of the text files: level 1. On the 10k bench archive's 60 MB of texts it took
+ * 0.93 s against level 6's 1.48 s, for files 4% larger (CJK text compresses about 2:1 at any level).
+ */
+const TEXT_GZIP = { level: 1 } as const;
+
 /** Part of every segment's id: bump when the shard format changes. */
 const SEGMENT_FORMAT = 'segment-2';
 
@@ -97,7 +103,7 @@ export async function indexSegment(
       const texts = formatPostTexts({ href: d.href, date: d.date, source: d.source, title: d.title, doc: d.id, bodyStart: split[0]!.bodyStart, passages: split.map((part) => part.text) });
       hash.update('\u0000').update(texts);
       if (o.keepTexts?.(d.id, split.length)) continue;
-      const gz = gzipSync(texts);
+      const gz = gzipSync(texts, TEXT_GZIP);
       textBytes += gz.length;
       await write(textFile(d.id, o.perFolder), gz);
     }
