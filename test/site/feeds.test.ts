@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFeedDate } from '../../src/content/dates.js';
 import { parseFeed } from '../../src/feed/parse-feed.js';
 import { writeFeeds } from '../../src/site/feeds/write-feeds.js';
+import { xmlSafe } from '../../src/site/feeds/xml-text.js';
 import { sourcePath } from '../../src/site/source-path.js';
 import { hostileItems, payloadText } from '../helpers/hostile.js';
 import { feedparser, memoryModel, memoryOutput, type TestPost } from './feeds-support.js';
@@ -245,3 +246,19 @@ function decodeHTMLLoose(text: string): string {
   // Same decoding as the theme's displayText (entities' decodeHTML, legacy mode).
   return text.replace(/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);?/gi, (m) => decodeHTMLStrict(m.endsWith(';') ? m : `${m};`));
 }
+
+describe('characters XML cannot carry', () => {
+  it('are removed, lone surrogates among them; emoji (surrogate pairs) and other text stay', () => {
+    const cases: Array<[string, string]> = [
+      ['正文 plain', '正文 plain'],
+      ['😀 𠜎 👨‍👩‍👧', '😀 𠜎 👨‍👩‍👧'],
+      ['a\ud800b', 'ab'],
+      ['a\udc00b😀', 'ab😀'],
+      ['😀\ud83d', '😀'],
+      ['\udfff😀\ud800', '😀'],
+      ['x\u0000\u0008\u000b\u001f\u007f\u0085\ufffe\uffffy 😀', 'xy 😀'],
+      ['tab\tlf\ncr\r', 'tab\tlf\ncr\r'],
+    ];
+    for (const [text, safe] of cases) expect(xmlSafe(text), JSON.stringify(text)).toBe(safe);
+  });
+});

@@ -4,11 +4,14 @@
  * them) take C1 bytes for mislabelled windows-1252.
  */
 const UNWANTED = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const SUSPECT = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]/;
 
-/** Removes every character that may not (or should not) appear in an XML document. */
+/**
+ * Removes every character that may not (or should not) appear in an XML document. Text with
+ * emoji (surrogate pairs, well formed) is left alone without the slow search for lone ones.
+ */
 export function xmlSafe(text: string): string {
-  return SUSPECT.test(text) ? text.replace(UNWANTED, '') : text;
+  return CONTROL.test(text) || !text.isWellFormed() ? text.replace(UNWANTED, '') : text;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
