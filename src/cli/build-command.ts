@@ -39,7 +39,10 @@ export async function run(argv: string[]): Promise<number> {
   // The listing of the archive (at 100k posts the longest step of an hourly build) starts on
   // another thread while this one loads the build's code (this module imports little).
   const listing = listPostFilesAlongside(archiveDir);
-  const [{ buildSite }, { loadBuildConfig }] = await Promise.all([import('../site/build-site.js'), import('./build-setup.js')]);
+  // One after the other: modules that two concurrent imports share can be caught half loaded
+  // (sanitize-html's require() of the ES module htmlparser2, on Node 20).
+  const { loadBuildConfig } = await import('./build-setup.js');
+  const { buildSite } = await import('../site/build-site.js');
   const config = loadBuildConfig(archiveDir);
   const report = await buildSite({
     archiveDir, outDir, config, full: values.full ?? false, listing,
