@@ -1,6 +1,6 @@
 import { signer } from '../cache/signature.js';
 import type { ListScope } from '../change-scope.js';
-import { stablePages } from '../paginate.js';
+import { stablePages, type ListPage } from '../paginate.js';
 import type { SiteOutput, SitePost, SiteSettings } from '../site-model.js';
 import { renderPostList, type PostListOptions } from './list-page.js';
 
@@ -22,17 +22,26 @@ export async function writePagedList(
 ): Promise<void> {
   const sign = signer('list', JSON.stringify(site));
   const { frontAfter, intro, ...common } = options;
-  const pages = stablePages(posts, site.paginate);
   // What every page but the front one shows besides its posts (pages below the front one share a depth, so links read alike).
   const memory = `list:${folder}`;
   const basis = sign(folder, JSON.stringify(common), typeof common.after === 'function' ? common.after(`${folder}page1/index.html`) : common.after);
   const sameBasis = out.recall(memory) === basis;
   out.remember(memory, basis);
+  const size = Math.max(1, Math.floor(site.paginate));
+  const files = pageFiles(posts.length, size);
+  let todo: ((page: ListPage<SitePost>) => boolean) | undefined;
+  // A list no change touches, around which nothing changed: every page is as the last build
+  // wrote it (only a page that build did not write is made), without slicing pages or signing them.
+  if (scope && sameBasis && frontAfter === undefined && scope.unchangedOldest === posts.length && scope.lengthBefore === posts.length) {
+    const missing = new Set(files.filter((file) => !out.keep(folder + file)));
+    if (missing.size === 0) return;
+    todo = (page) => missing.has(page.file);
+  }
   // Page n (numbered from the oldest) is as it was when its posts are among the unchanged oldest
   // and its newer neighbour is page n+1, now and in the last build (pages 1…k are archived, k+1 is the front).
-  const size = Math.max(1, Math.floor(site.paginate));
-  const archivedBoth = scope && sameBasis ? Math.min(pages.length - 1, Math.max(0, Math.floor(scope.lengthBefore / size) - 1)) : 0;
-  for (const page of pages) {
+  const archivedBoth = scope && sameBasis ? Math.min(files.length - 1, Math.max(0, Math.floor(scope.lengthBefore / size) - 1)) : 0;
+  for (const page of stablePages(posts, size)) {
+    if (todo && !todo(page)) continue;
     const self = folder + page.file;
     if (!page.front && page.number < archivedBoth && page.number * size <= scope!.unchangedOldest && out.keep(self)) continue;
     // The intro (a count of the list's posts) only on the front page: older pages stay as they are.
@@ -46,4 +55,10 @@ export async function writePagedList(
     const shown = { ...common, ...(pageIntro !== undefined ? { intro: pageIntro } : {}), ...(after !== undefined ? { after } : {}) };
     await out.write(self, renderPostList(page.items, { ...shown, self, page: pageInfo }, site), sig);
   }
+}
+
+/** The files of a list of `count` items, front page first (as stablePages names them). */
+function pageFiles(count: number, size: number): string[] {
+  const archived = Math.max(0, Math.floor(count / size) - 1);
+  return ['index.html', ...Array.from({ length: archived }, (_, i) => `page${archived - i}/index.html`)];
 }
