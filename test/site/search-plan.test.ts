@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SEGMENTS, planSearchBuild, type SearchState } from '../../src/site/search/search-plan.js';
+import { liveKeys, MAX_SEGMENTS, planSearchBuild, type SearchState } from '../../src/site/search/search-plan.js';
 
 const keys = (from: number, to: number): string[] => Array.from({ length: to - from }, (_, i) => `k${from + i}`);
 
@@ -67,5 +67,33 @@ describe('search index plan', () => {
     const plan = planSearchBuild('f', state, keys(20, 100));
     expect(plan).toMatchObject({ keep: 0, index: { firstDoc: 0, docs: 80 } });
     expect(plan.state.keys).toEqual(keys(20, 100));
+  });
+});
+
+describe('the index\'s live keys', () => {
+  /** What liveKeys must give, by sets. */
+  const reference = (indexed: readonly string[], keys: readonly string[]): { live: string[]; added: string[] } => {
+    const wanted = new Set(keys);
+    const live = indexed.map((k) => (wanted.has(k) ? k : ''));
+    const known = new Set(live);
+    return { live, added: keys.filter((k) => !known.has(k)) };
+  };
+
+  it('are the keys still wanted, and the new ones in order, whatever the order of the keys given', () => {
+    let seed = 11;
+    const next = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 400; round++) {
+      const indexed = keys(0, 50 + Math.floor(next() * 50)).map((k) => (next() < 0.05 ? '' : k));
+      // What a build gives: the live keys in the index's order, minus some, then new ones…
+      let given = indexed.filter((k) => k && next() > 0.05);
+      given.push(...keys(1000 + round * 10, 1000 + round * 10 + Math.floor(next() * 5)));
+      // …or in another order: a live key after a new one, two swapped, a new key twice, a removed key back.
+      const kind = round % 5;
+      if (kind === 1 && given.length > 2) given.push(given.splice(1, 1)[0]!);
+      if (kind === 2) given.sort(() => next() - 0.5);
+      if (kind === 3) given.push('k9999', 'k9999');
+      if (kind === 4) given = [...given, ...indexed.filter((k) => k).slice(0, 2)];
+      expect(liveKeys(indexed, given), `round ${round}`).toEqual(reference(indexed, given));
+    }
   });
 });

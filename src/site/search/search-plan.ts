@@ -50,12 +50,10 @@ export function planSearchBuild(format: string, previous: SearchState | undefine
     ...(keys.length ? { index: { firstDoc: 0, docs: keys.length } } : {}),
   });
   if (!previous || previous.format !== format || previous.segments.length === 0) return fresh();
-  const live = new Set(keys);
-  const state: SearchState = { format, keys: previous.keys.map((k) => (live.has(k) ? k : '')), parts: [...previous.parts], segments: [...previous.segments] };
+  const { live, added } = liveKeys(previous.keys, keys);
+  const state: SearchState = { format, keys: live, parts: [...previous.parts], segments: [...previous.segments] };
   const removed = state.keys.reduce((n, k) => n + (k ? 0 : 1), 0);
   if (removed > state.keys.length * REMOVED_SHARE) return fresh();
-  const known = new Set(state.keys);
-  const added = keys.filter((k) => !known.has(k));
   if (added.length === 0) return { state, keep: state.segments.length };
 
   const firstNew = state.keys.length;
@@ -72,4 +70,30 @@ export function planSearchBuild(format: string, previous: SearchState | undefine
   if (keep === 1 && state.segments[0]!.docs <= 2 * docs) return fresh();
   const firstDoc = keep < state.segments.length ? state.segments[keep]!.firstDoc : firstNew;
   return { state, keep, index: { firstDoc, docs: state.keys.length - firstDoc } };
+}
+
+/**
+ * The index's keys with those no longer among `keys` emptied (`live`), and the keys it does not
+ * hold yet (`added`, in the order given). An incremental build gives the index's live keys in
+ * their order, then the new ones: met in order, they are paired in one pass; only when the
+ * order differs are sets of 100k keys built.
+ */
+export function liveKeys(indexed: readonly string[], keys: readonly string[]): { live: string[]; added: string[] } {
+  const live = new Array<string>(indexed.length);
+  let j = 0;
+  for (let i = 0; i < indexed.length; i++) {
+    const k = indexed[i]!;
+    if (k && j < keys.length && keys[j] === k) {
+      live[i] = k;
+      j++;
+    } else live[i] = '';
+  }
+  // The rest must all be new: a key the index holds among them means another order.
+  const rest = keys.slice(j);
+  const restSet = new Set(rest);
+  if (restSet.size === rest.length && !indexed.some((k) => k !== '' && restSet.has(k))) return { live, added: rest };
+  const wanted = new Set(keys);
+  const all = indexed.map((k) => (wanted.has(k) ? k : ''));
+  const known = new Set(all);
+  return { live: all, added: keys.filter((k) => !known.has(k)) };
 }
