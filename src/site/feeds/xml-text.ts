@@ -21,7 +21,11 @@ export function xmlEscape(text: string): string {
   return xmlSafe(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-/** A CDATA section holding `text`; a `]]>` inside is split across two sections. */
+/**
+ * A CDATA section holding `text`, which is XML-safe already (see xmlSafe: a FeedEntry's html is,
+ * and checking a feed's contents again for each format was a third of their rendering); a `]]>`
+ * inside is split across two sections.
+ */
 export function cdata(text: string): string {
-  return `<![CDATA[${xmlSafe(text).replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
+  return `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 }
