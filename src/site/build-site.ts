@@ -1,8 +1,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { STATE_DIR } from '../archive/archive.js';
-import type { SiteConfig } from '../config/load-site-config.js';
 import type { PostListing } from '../archive/posts/list-posts-alongside.js';
+import type { SiteConfig } from '../config/load-site-config.js';
 import { BUILD_DEFAULTS } from './build-defaults.js';
 import { SiteCache } from './cache/site-cache.js';
 import { themeSignature } from './cache/theme-signature.js';
@@ -22,8 +22,6 @@ const POSTS_KEY = 'build:posts';
 const TAKEN_KEY = 'build:taken';
 /** How many files the build's record holds (what the build wrote or kept). */
 const FILES_KEY = 'build:files';
-
-export { BUILD_DEFAULTS };
 
 export interface BuildOptions {
   readonly archiveDir: string;
