@@ -7,7 +7,7 @@ import { UsageError } from '../../src/model/index.js';
 import type { SitePost } from '../../src/site/site-model.js';
 import { stablePages } from '../../src/site/paginate.js';
 import { FACADES_JS } from '../../src/site/theme/facades-script.js';
-import { groupPosts, sourceGroups } from '../../src/site/theme/groups.js';
+import { byCount, categoriesOf, categoryPath, groupPosts, sourceGroups, tagPath, tagsOf, taxonomyGroups, type PostGroup } from '../../src/site/theme/groups.js';
 import { listDate, monthKey } from '../../src/site/theme/list-dates.js';
 import { zonedTime } from '../../src/site/zoned-time.js';
 import { markdownToHtml } from '../../src/site/theme/markdown.js';
@@ -158,6 +158,19 @@ describe('groups and neighbours', () => {
       ['sources/bbc/', 'BBC', 4], ['sources/voa/', 'VOA', 1], [expect.stringMatching(/^sources\/[0-9a-f]{8}\/$/), '（未命名）', 1],
     ]);
     expect(groupPosts(posts, (p) => [p.post.site, p.post.site], (n) => n)[0]!.posts).toHaveLength(3); // a post once per group
+  });
+
+  it('makes categories and tags from the source groups when posts have no others, as grouping them afresh would', () => {
+    const names = ['BBC', 'bbc', 'BBC', 'VOA', '大纪元', ' 大纪元', '美国之音 VOA', 'BBC 中文', 'bbc中文', 'CON', 'x'.repeat(300)];
+    const many = Array.from({ length: 200 }, (_, i) => sp(names[(i * 7) % names.length]!, i));
+    const afresh = (list: readonly SitePost[], kind: 'categories' | 'tags'): PostGroup[] => (kind === 'categories'
+      ? groupPosts(list, categoriesOf, categoryPath) : groupPosts(list, tagsOf, tagPath)).sort(byCount);
+    const withExtra = many.map((p, i) => (i === 5 ? { ...p, post: { ...p.post, categories: ['要闻'] } } : p));
+    const withBlank = many.map((p, i) => (i === 7 ? { ...p, post: { ...p.post, site: ' ' } } : p));
+    for (const list of [many, withExtra, withBlank]) {
+      for (const kind of ['categories', 'tags'] as const) expect(taxonomyGroups(list, kind), kind).toEqual(afresh(list, kind));
+    }
+    expect(taxonomyGroups(withExtra, 'categories').some((g) => g.name === '要闻')).toBe(true);
   });
 
   it('links each post to the neighbours in its own source only', () => {

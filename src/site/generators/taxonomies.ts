@@ -1,8 +1,8 @@
 import { listScopes, type ListScope } from '../change-scope.js';
-import type { Generator, SiteOutput, SitePost, SiteSettings } from '../site-model.js';
+import type { Generator, SiteOutput, SiteSettings } from '../site-model.js';
 import type { CountEntry } from '../theme/count-list.js';
 import { renderCountPage } from '../theme/count-page.js';
-import { byCount, categoriesOf, categoryPath, groupPosts, sourceGroups, tagPath, tagsOf, type PostGroup } from '../theme/groups.js';
+import { categoriesOf, categoryPath, sourceGroups, tagPath, tagsOf, taxonomyGroups, type PostGroup } from '../theme/groups.js';
 import { writePagedList } from '../theme/paged-list.js';
 
 /**
@@ -19,11 +19,9 @@ export const taxonomyPages: Generator = {
     const sources = new Map(sourceGroups(model.posts).map((g) => [g.folder.replace(/^sources\//, ''), g.posts.length]));
     const sections: { heading: string; entries: CountEntry[] }[] = [];
     const scopeOf = listScopes(model, (p) => [...categoriesOf(p).map(categoryPath), ...tagsOf(p).map(tagPath)]);
-    for (const [heading, keys, folderOf, prefix] of [
-      ['分类', categoriesOf, categoryPath, 'categories/'],
-      ['标签', tagsOf, tagPath, 'tags/'],
-    ] as const) {
-      const groups = groupPosts(model.posts, keys as (p: SitePost) => string[], folderOf).sort(byCount);
+    for (const [heading, kind] of [['分类', 'categories'], ['标签', 'tags']] as const) {
+      const prefix = `${kind}/`;
+      const groups = taxonomyGroups(model.posts, kind);
       const entries: CountEntry[] = [];
       for (const g of groups) {
         const slug = g.folder.slice(prefix.length);

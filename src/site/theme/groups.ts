@@ -74,6 +74,18 @@ export function tagsOf(p: SitePost): string[] {
   return p.post.site.trim() ? [p.post.site] : [];
 }
 
+/**
+ * The categories (`kind` 'categories') or tags of the posts as groups, largest first. When every
+ * post has a source and no category but it (the legacy mirrors' posts and samizdat's own), both
+ * are the sources under another folder: the source groups are reused, not made again from 100k
+ * posts (an hourly build's category and tag pages took 40–55 ms at 100k, nearly all of it that).
+ */
+export function taxonomyGroups(posts: readonly SitePost[], kind: 'categories' | 'tags'): PostGroup[] {
+  const asSources = posts.every((p) => !p.post.categories?.length && p.post.site.trim() !== '');
+  if (asSources) return sourceGroups(posts).map((g) => ({ ...g, folder: `${kind}/${g.folder.slice('sources/'.length)}` }));
+  return kind === 'categories' ? groupPosts(posts, categoriesOf, categoryPath).sort(byCount) : groupPosts(posts, tagsOf, tagPath).sort(byCount);
+}
+
 /** `categories/<slug>/` and `tags/<slug>/`, slugged as source folders are. */
 export const categoryPath = (name: string): string => sourcePath(name).replace(/^sources\//, 'categories/');
 export const tagPath = (name: string): string => sourcePath(name).replace(/^sources\//, 'tags/');
