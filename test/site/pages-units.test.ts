@@ -7,7 +7,7 @@ import { UsageError } from '../../src/model/index.js';
 import type { SitePost } from '../../src/site/site-model.js';
 import { stablePages } from '../../src/site/paginate.js';
 import { FACADES_JS } from '../../src/site/theme/facades-script.js';
-import { byCount, categoriesOf, categoryPath, groupPosts, sourceGroups, tagPath, tagsOf, taxonomyGroups, type PostGroup } from '../../src/site/theme/groups.js';
+import { byCount, categoriesOf, categoryPath, groupPosts, groupRuns, sourceGroups, tagPath, tagsOf, taxonomyGroups, type PostGroup } from '../../src/site/theme/groups.js';
 import { listDate, monthKey } from '../../src/site/theme/list-dates.js';
 import { zonedTime } from '../../src/site/zoned-time.js';
 import { markdownToHtml } from '../../src/site/theme/markdown.js';
@@ -171,6 +171,21 @@ describe('groups and neighbours', () => {
       for (const kind of ['categories', 'tags'] as const) expect(taxonomyGroups(list, kind), kind).toEqual(afresh(list, kind));
     }
     expect(taxonomyGroups(withExtra, 'categories').some((g) => g.name === '要闻')).toBe(true);
+  });
+
+  it('groups posts by month as groupPosts does, in any time zone, also when a month comes back later in the list', () => {
+    let seed = 5;
+    const next = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const folderOf = (key: string): string => `archive/${key.replace('-', '/')}/`;
+    for (const zone of ['Asia/Shanghai', 'America/Sao_Paulo', 'Europe/London', 'Pacific/Apia', 'America/Santiago', 'UTC']) {
+      // Dates near month ends and zone changes, newest first as the model lists them; then shuffled.
+      const dates = Array.from({ length: 400 }, () => Date.UTC(1990 + Math.floor(next() * 35), Math.floor(next() * 12), 1) + Math.floor((next() - 0.5) * 4 * 86_400_000));
+      const sorted = dates.sort((a, b) => b - a).map((d, i) => ({ ...sp('源', i), post: { ...sp('源', i).post, date: d } }));
+      for (const list of [sorted, [...sorted].sort(() => next() - 0.5)]) {
+        const key = (p: SitePost): string => monthKey(p.post.date, zone);
+        expect(groupRuns(list, key, folderOf), zone).toEqual(groupPosts(list, (p) => [key(p)], folderOf));
+      }
+    }
   });
 
   it('links each post to the neighbours in its own source only', () => {

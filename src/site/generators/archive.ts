@@ -4,7 +4,7 @@ import { listScopes } from '../change-scope.js';
 import type { Generator } from '../site-model.js';
 import type { CountSection } from '../theme/count-page.js';
 import { renderCountPage } from '../theme/count-page.js';
-import { groupPosts } from '../theme/groups.js';
+import { groupRuns } from '../theme/groups.js';
 import { monthKey } from '../theme/list-dates.js';
 import { writePagedList } from '../theme/paged-list.js';
 
@@ -18,7 +18,7 @@ export const archivePages: Generator = {
   async generate(model, out) {
     const site = model.settings;
     const folderOf = (key: string): string => `archive/${key.replace('-', '/')}/`;
-    const months = groupPosts(model.posts, (p) => [monthKey(p.post.date, site.timeZone)], folderOf);
+    const months = groupRuns(model.posts, (p) => monthKey(p.post.date, site.timeZone), folderOf);
     const scopeOf = listScopes(model, (p) => [folderOf(monthKey(p.post.date, site.timeZone))]);
     const label = (folder: string): string => {
       const [, y, m] = folder.split('/');

@@ -40,6 +40,28 @@ export function groupPosts(
   return [...groups].map(([folder, g]) => ({ folder, name: displayName(g.names), posts: g.posts }));
 }
 
+/**
+ * groupPosts for one key per post whose folder is the key's alone (months, say), made for the
+ * common case of posts that come grouped: no array per post, a map lookup only where the key
+ * changes (a 100k-post archive has ~120 months).
+ */
+export function groupRuns(posts: readonly SitePost[], key: (p: SitePost) => string, folderOf: (key: string) => string): PostGroup[] {
+  const groups = new Map<string, { posts: SitePost[]; name: string }>();
+  let last: string | undefined;
+  let run: SitePost[] = [];
+  for (const p of posts) {
+    const k = key(p);
+    if (k !== last) {
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = { posts: [], name: k }));
+      run = g.posts;
+      last = k;
+    }
+    run.push(p);
+  }
+  return [...groups].map(([k, g]) => ({ folder: folderOf(k), name: displayText(g.name) || '（未命名）', posts: g.posts }));
+}
+
 function displayName(names: Map<string, number>): string {
   let best = '';
   let most = -1;
