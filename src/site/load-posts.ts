@@ -53,7 +53,10 @@ export async function loadSitePosts(
   const basis = `${ROW_VERSION}\u0000${options.template}\u0000${options.timeZone}`;
   const { rows: cached, documented } = options.cache?.posts<PostRow>(basis) ?? { rows: [], documented: 0 };
   const { files, skipped } = await listing;
-  const { cachedIndex, unmatched } = matchRows(files.map((f) => f.path), cached);
+  const { cachedIndex, unmatched, outOfOrder } = matchRows(files.map((f) => f.path), cached);
+  // Files listed in another order than the cache's rows (a folder copied or restored, another
+  // version's listing): the cache is rewritten in this order, so the next build meets them in it.
+  const reorder = outOfOrder > Math.max(1000, files.length / 20);
   // A cached row whose stamp is the file's is this build's; files new or changed since the
   // cache was saved are read (on two threads when many are), their old rows kept in `was`.
   const place = (k: number): number | null => (k >= 0 && k < documented ? k : null);
@@ -101,7 +104,7 @@ export async function loadSitePosts(
       if (reason !== undefined) skipped.push(`${path}: ${reason}`);
     }
   });
-  loaded.sort((a, b) => a.post.date - b.post.date || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  loaded.sort(byDateThenFile);
   const byUrl = new Map<string, SitePost>();
   const collided: string[] = [];
   for (const p of loaded) {
@@ -113,15 +116,23 @@ export async function loadSitePosts(
     byUrl.set(p.url, p);
   }
   const cache = options.cache;
+  // Folders list their files in no set order: reports are sorted by file.
+  skipped.sort();
+  warnings.sort();
   return {
     // Each URL's post in its own place by date (a Map keeps the place of the URL's first post).
     posts: (collided.length ? loaded.filter((p) => byUrl.get(p.url) === p) : loaded).reverse(), skipped, warnings, read: jobs.length,
     ...(cache ? { changes: postChanges(new Set(changed), readNow, was, byUrl, collided) } : {}),
-    save: () => cache?.savePosts(rowOf, edits, basis),
+    save: () => cache?.savePosts(rowOf, edits, basis, reorder),
   };
 }
 
-/** The changes since the cache was saved; see PostChanges. */
+/** Oldest first: by date, then by file. */
+function byDateThenFile(a: SitePost, b: SitePost): number {
+  return a.post.date - b.post.date || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+
+/** The changes since the cache was saved, oldest first (the folders' order is no order); see PostChanges. */
 function postChanges(
   files: Set<string>, read: readonly SitePost[], was: ReadonlyMap<string, PostRow>, byUrl: ReadonlyMap<string, SitePost>, collided: readonly string[],
 ): PostChanges {
@@ -139,5 +150,5 @@ function postChanges(
     if (urls.has(b.url) || (owner && !files.has(owner.file))) ambiguous = true;
     urls.add(b.url);
   }
-  return { files, now: read.filter((p) => byUrl.get(p.url) === p), before, ambiguous };
+  return { files, now: read.filter((p) => byUrl.get(p.url) === p).sort(byDateThenFile), before: before.sort(byDateThenFile), ambiguous };
 }

@@ -4,7 +4,8 @@ const LOOKAHEAD = 8;
 /**
  * Pairs each listed file with its cached row: `cachedIndex[i]` is the index in `cached` of file
  * i's row, or −1 when the cache has none (a new file). `unmatched` are the indexes of cached rows
- * no file has (removed files).
+ * no file has (removed files); `outOfOrder` counts the files not met in the rows' order (new
+ * ones among them).
  *
  * The cache saves its rows in the order of the listing that saved them, and a folder lists in
  * the same order while it is not rewritten: the rows are mostly met in order, and each is compared
@@ -13,7 +14,7 @@ const LOOKAHEAD = 8;
  */
 export function matchRows(
   paths: readonly string[], cached: ReadonlyArray<readonly [string, ...unknown[]] | undefined>,
-): { cachedIndex: Int32Array; unmatched: number[] } {
+): { cachedIndex: Int32Array; unmatched: number[]; outOfOrder: number } {
   const cachedIndex = new Int32Array(paths.length).fill(-1);
   const taken = new Uint8Array(cached.length);
   const missed: number[] = [];
@@ -41,5 +42,5 @@ export function matchRows(
     }
   }
   cached.forEach((row, k) => row && !taken[k] && unmatched.push(k));
-  return { cachedIndex, unmatched };
+  return { cachedIndex, unmatched, outOfOrder: missed.length };
 }

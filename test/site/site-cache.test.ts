@@ -1,9 +1,14 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATE_DIR } from '../../src/archive/archive.js';
+import { listPostFiles } from '../../src/archive/posts/list-posts.js';
 import { SiteCache, type CachedRows } from '../../src/site/cache/site-cache.js';
+import { loadSitePosts } from '../../src/site/load-posts.js';
+import { permalinkTemplate } from '../../src/site/permalink.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -129,5 +134,48 @@ describe('site cache: pieces of output kept between builds', () => {
     cache = SiteCache.open(file)!;
     expect(cache.memos(t0 + 10 * day).get('c')).toBeUndefined();
     cache.close();
+  });
+});
+
+describe('site cache: rows in the listing\'s order', () => {
+  it('follow the folder\'s order again after a build that met them in another (a folder copied or restored)', async () => {
+    const archive = join(dir, 'order-archive');
+    mkdirSync(join(archive, '_posts'), { recursive: true });
+    for (let i = 0; i < 1200; i++) {
+      const day = String((i % 28) + 1).padStart(2, '0');
+      writeFileSync(join(archive, `_posts/2020-01-${day}-第${i}篇.md`), `---\ntitle: 第${i}篇\nsite: 甲报\n---\n<p>${i}</p>\n`);
+    }
+    const file = join(archive, STATE_DIR, 'site-cache.db');
+    const options = { template: permalinkTemplate(undefined), timeZone: 'UTC' };
+    const load = async (): Promise<void> => {
+      const cache = SiteCache.open(file)!;
+      const loaded = await loadSitePosts(archive, { ...options, cache });
+      expect(loaded.posts).toHaveLength(1200);
+      loaded.save();
+      cache.close();
+    };
+    const listed = listPostFiles(archive).map((f) => f.path);
+    const cachedOrder = (): { order: string[]; generation: string; basis: string } => {
+      const cache = SiteCache.open(file)!;
+      const db = new Database(file, { readonly: true });
+      const basis = db.prepare("SELECT data FROM blobs WHERE name = 'posts-basis'").pluck().get() as string;
+      db.close();
+      const out = { order: cache.posts<Row>(basis).rows.map((r) => r![0]), generation: cache.postsGeneration(), basis };
+      cache.close();
+      return out;
+    };
+    await load();
+    const first = cachedOrder();
+    expect(first.order).toEqual(listed);
+    // The rows saved in another order (reversed), as a copy of the folder might list them.
+    const cache = SiteCache.open(file)!;
+    const rows = cache.posts<Row>(first.basis).rows.map((r) => r!);
+    cache.savePosts([...rows].reverse(), [], first.basis, true);
+    cache.close();
+    expect(cachedOrder().order).toEqual([...listed].reverse());
+    expect(cachedOrder().generation).toBe(first.generation); // no post changed
+    // The next build meets the files out of order and saves the rows in the folder's order again.
+    await load();
+    expect(cachedOrder().order).toEqual(listed);
   });
 });
