@@ -1,4 +1,4 @@
-import { lstatSync, opendirSync, type Dir } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEMP_PREFIX } from '../atomic-write.js';
 
@@ -27,35 +27,23 @@ export function listPostFiles(root: string, skipped: string[] = []): PostFile[] 
   return out;
 }
 
-/**
- * The paths of listPostFiles, without a stat of each file (most of the time of a large listing),
- * in the order the folders give them (not sorted). Read with opendir rather than readdir, which
- * sorts the names and holds them all: 100k names in ~110 ms instead of ~240 ms.
- */
+/** The paths of listPostFiles, without a stat of each file (most of the time of a large listing). */
 export function listPostPaths(root: string, skipped: string[] = []): string[] {
   const out: string[] = [];
   const walk = (rel: string): void => {
-    let dir: Dir;
+    let entries;
     try {
-      dir = opendirSync(join(root, rel));
+      entries = readdirSync(join(root, rel), { withFileTypes: true });
     } catch {
       return;
     }
-    const subfolders: string[] = [];
-    try {
-      for (let e = dir.readSync(); e !== null; e = dir.readSync()) {
-        if (e.name.startsWith('.') || e.name.startsWith(TEMP_PREFIX)) continue;
-        const childRel = `${rel}/${e.name}`;
-        if (e.isSymbolicLink()) skipped.push(`${childRel}: symbolic link, not followed`);
-        else if (e.isDirectory()) subfolders.push(childRel);
-        else if (e.isFile() && POST_FILE.test(e.name)) out.push(childRel);
-      }
-    } catch {
-      // A folder that cannot be read further is listed as far as it could be.
-    } finally {
-      dir.closeSync();
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name.startsWith(TEMP_PREFIX)) continue;
+      const childRel = `${rel}/${e.name}`;
+      if (e.isSymbolicLink()) skipped.push(`${childRel}: symbolic link, not followed`);
+      else if (e.isDirectory()) walk(childRel);
+      else if (e.isFile() && POST_FILE.test(e.name)) out.push(childRel);
     }
-    for (const sub of subfolders) walk(sub);
   };
   for (const dir of POST_ROOTS) walk(dir);
   return out;
