@@ -38,12 +38,20 @@ export async function run(argv: string[]): Promise<number> {
   const { archiveDir, outDir } = sitePaths('build', values);
   // The listing of the archive (at 100k posts the longest step of an hourly build) starts on
   // another thread while this one loads the build's code (this module imports little).
-  const listing = listPostFilesAlongside(archiveDir);
-  // One after the other: modules that two concurrent imports share can be caught half loaded
-  // (sanitize-html's require() of the ES module htmlparser2, on Node 20).
-  const { loadBuildConfig } = await import('./build-setup.js');
+  const stopListing = new AbortController();
+  const listing = listPostFilesAlongside(archiveDir, stopListing.signal);
+  let config;
+  try {
+    config = (await import('./build-setup.js')).loadBuildConfig(archiveDir);
+  } catch (err) {
+    // A bad _config.yml: the error is reported now, not after a walk of the archive.
+    stopListing.abort();
+    listing.catch(() => undefined);
+    throw err;
+  }
+  // After the config's modules, not beside them: modules that two concurrent imports share can be
+  // caught half loaded (sanitize-html's require() of the ES module htmlparser2, on Node 20).
   const { buildSite } = await import('../site/build-site.js');
-  const config = loadBuildConfig(archiveDir);
   const report = await buildSite({
     archiveDir, outDir, config, full: values.full ?? false, listing,
     onProgress: (done, generator) => log.progress(`${done} files written (${generator})`),

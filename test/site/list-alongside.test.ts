@@ -34,6 +34,13 @@ describe('listing post files on a worker thread', () => {
     expect(there.skipped).toEqual(skippedHere);
     expect(there.skipped).toEqual(['_posts/2020-03-01-link.md: symbolic link, not followed']);
 
+    // A caller that will not use the listing stops it: the promise rejects with the abort reason
+    // (it does not fall back to listing on this thread).
+    const stop = new AbortController();
+    const stopped = listPostFilesAlongside(dir, stop.signal);
+    stop.abort(new Error('not needed'));
+    await expect(stopped).rejects.toThrow('not needed');
+
     // A file removed between the walk and its stat is left out, not an error.
     expect(statPost(dir, '_posts/2020-01-01-gone.md')).toBeUndefined();
 

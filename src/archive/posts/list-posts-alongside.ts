@@ -50,9 +50,9 @@ export interface PostListing {
  * listPostFiles with a worker thread: it walks the folders while the caller does other work
  * (reads its cache); the stat of every file, most of a large archive's listing, is shared
  * by both threads once the caller awaits. In this thread when no worker may start (see
- * workerAvailable) or it fails.
+ * workerAvailable) or it fails. Aborting `signal` stops the worker; the listing then rejects.
  */
-export function listPostFilesAlongside(root: string): Promise<PostListing> {
+export function listPostFilesAlongside(root: string, signal?: AbortSignal): Promise<PostListing> {
   const here = (): PostListing => {
     const skipped: string[] = [];
     return { files: listPostFiles(root, skipped), skipped };
@@ -60,6 +60,8 @@ export function listPostFilesAlongside(root: string): Promise<PostListing> {
   if (!workerAvailable(SCRIPT)) return Promise.resolve(here());
   return new Promise<PostListing>((resolve, reject) => {
     const worker = new Worker(SCRIPT);
+    // A caller that will not use the listing (its build stopped early) stops the walk.
+    signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
     let listed: { paths: readonly string[]; skipped: string[]; shared: SharedArrayBuffer } | undefined;
     worker.on('message', (m: PathsMessage | 'done') => {
       if (m !== 'done') {
@@ -81,5 +83,8 @@ export function listPostFilesAlongside(root: string): Promise<PostListing> {
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`listing worker stopped (exit code ${code})`)));
     worker.postMessage(root);
-  }).catch(() => here());
+  }).catch(() => {
+    if (signal?.aborted) throw signal.reason;
+    return here();
+  });
 }
