@@ -21,17 +21,23 @@ export interface ListPage<T> {
  */
 export function stablePages<T>(items: readonly T[], perPage: number): Array<ListPage<T>> {
   const size = Math.max(1, Math.floor(perPage));
-  const archived = Math.max(0, Math.floor(items.length / size) - 1);
+  const files = stablePageFiles(items.length, size);
+  const archived = files.length - 1;
   const frontCount = items.length - archived * size;
   const spans = [{ number: archived + 1, from: 0, to: frontCount }];
   for (let n = archived; n >= 1; n--) {
     const from = frontCount + (archived - n) * size;
     spans.push({ number: n, from, to: from + size });
   }
-  const fileOf = (i: number): string => (i === 0 ? 'index.html' : `page${spans[i]!.number}/index.html`);
   return spans.map((s, i) => ({
-    items: items.slice(s.from, s.to), file: fileOf(i), number: s.number, front: i === 0,
-    ...(i > 0 ? { newer: fileOf(i - 1) } : {}),
-    ...(i + 1 < spans.length ? { older: fileOf(i + 1) } : {}),
+    items: items.slice(s.from, s.to), file: files[i]!, number: s.number, front: i === 0,
+    ...(i > 0 ? { newer: files[i - 1]! } : {}),
+    ...(i + 1 < spans.length ? { older: files[i + 1]! } : {}),
   }));
+}
+
+/** The files of stablePages for `count` items, front page first, without making the pages. */
+export function stablePageFiles(count: number, perPage: number): string[] {
+  const archived = Math.max(0, Math.floor(count / Math.max(1, Math.floor(perPage))) - 1);
+  return ['index.html', ...Array.from({ length: archived }, (_, i) => `page${archived - i}/index.html`)];
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../src/config/load-site-config.js';
 import { UsageError } from '../../src/model/index.js';
 import type { SitePost } from '../../src/site/site-model.js';
-import { stablePages } from '../../src/site/paginate.js';
+import { stablePageFiles, stablePages } from '../../src/site/paginate.js';
 import { FACADES_JS } from '../../src/site/theme/facades-script.js';
 import { byCount, categoriesOf, categoryPath, groupPosts, groupRuns, sourceGroups, tagPath, tagsOf, taxonomyGroups, type PostGroup } from '../../src/site/theme/groups.js';
 import { listDate, monthKey } from '../../src/site/theme/list-dates.js';
@@ -30,6 +30,8 @@ describe('pagination numbered from the oldest', () => {
     expect(stablePages(newestFirst(150), 50).map((p) => [p.file, p.items[0], p.items.at(-1)])).toEqual([
       ['index.html', 150, 101], ['page2/index.html', 100, 51], ['page1/index.html', 50, 1],
     ]);
+    // The files alone, without the pages (a list kept whole names them so).
+    for (let n = 0; n < 130; n++) expect(stablePageFiles(n, 10), `${n}`).toEqual(stablePages(newestFirst(n), 10).map((p) => p.file));
   });
 
   it('changes only the front page, and the newest numbered page when a page fills, as posts are added', () => {

@@ -46,28 +46,31 @@ export function groupPosts(
  * changes (a 100k-post archive has ~120 months).
  */
 export function groupRuns(posts: readonly SitePost[], key: (p: SitePost) => string, folderOf: (key: string) => string): PostGroup[] {
-  const groups = new Map<string, { posts: SitePost[]; name: string }>();
+  const groups = new Map<string, SitePost[]>();
   let last: string | undefined;
   let run: SitePost[] = [];
   for (const p of posts) {
     const k = key(p);
     if (k !== last) {
       let g = groups.get(k);
-      if (!g) groups.set(k, (g = { posts: [], name: k }));
-      run = g.posts;
+      if (!g) groups.set(k, (g = []));
+      run = g;
       last = k;
     }
     run.push(p);
   }
-  return [...groups].map(([k, g]) => ({ folder: folderOf(k), name: displayText(g.name) || '（未命名）', posts: g.posts }));
+  return [...groups].map(([k, list]) => ({ folder: folderOf(k), name: shownName(k), posts: list }));
 }
 
 function displayName(names: Map<string, number>): string {
   let best = '';
   let most = -1;
   for (const [name, n] of names) if (n > most) [best, most] = [name, n];
-  return displayText(best) || '（未命名）';
+  return shownName(best);
 }
+
+/** A group's name as lists show it: its display text, or a placeholder for a blank name. */
+const shownName = (raw: string): string => displayText(raw) || '（未命名）';
 
 const sourceCache = new WeakMap<readonly SitePost[], readonly PostGroup[]>();
 

@@ -1,6 +1,6 @@
 import { signer } from '../cache/signature.js';
 import type { ListScope } from '../change-scope.js';
-import { stablePages, type ListPage } from '../paginate.js';
+import { stablePageFiles, stablePages, type ListPage } from '../paginate.js';
 import type { SiteOutput, SitePost, SiteSettings } from '../site-model.js';
 import { renderPostList, type PostListOptions } from './list-page.js';
 
@@ -28,7 +28,7 @@ export async function writePagedList(
   const sameBasis = out.recall(memory) === basis;
   out.remember(memory, basis);
   const size = Math.max(1, Math.floor(site.paginate));
-  const files = pageFiles(posts.length, size);
+  const files = stablePageFiles(posts.length, size);
   let todo: ((page: ListPage<SitePost>) => boolean) | undefined;
   // A list no change touches, around which nothing changed: every page is as the last build
   // wrote it (only a page that build did not write is made), without slicing pages or signing them.
@@ -55,10 +55,4 @@ export async function writePagedList(
     const shown = { ...common, ...(pageIntro !== undefined ? { intro: pageIntro } : {}), ...(after !== undefined ? { after } : {}) };
     await out.write(self, renderPostList(page.items, { ...shown, self, page: pageInfo }, site), sig);
   }
-}
-
-/** The files of a list of `count` items, front page first (as stablePages names them). */
-function pageFiles(count: number, size: number): string[] {
-  const archived = Math.max(0, Math.floor(count / size) - 1);
-  return ['index.html', ...Array.from({ length: archived }, (_, i) => `page${archived - i}/index.html`)];
 }
