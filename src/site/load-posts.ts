@@ -116,7 +116,7 @@ export async function loadSitePosts(
     byUrl.set(p.url, p);
   }
   const cache = options.cache;
-  // Folders list their files in no set order: reports are sorted by file.
+  // Reports by file: the listing's skipped links and the posts' own reasons come in one order.
   skipped.sort();
   warnings.sort();
   return {
@@ -132,7 +132,7 @@ function byDateThenFile(a: SitePost, b: SitePost): number {
   return a.post.date - b.post.date || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }
 
-/** The changes since the cache was saved, oldest first (the folders' order is no order); see PostChanges. */
+/** The changes since the cache was saved, oldest first (as the model lists posts, reversed); see PostChanges. */
 function postChanges(
   files: Set<string>, read: readonly SitePost[], was: ReadonlyMap<string, PostRow>, byUrl: ReadonlyMap<string, SitePost>, collided: readonly string[],
 ): PostChanges {
