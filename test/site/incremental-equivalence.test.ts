@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, write
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatPost } from '../../src/archive/posts/format-post.js';
 import type { Post } from '../../src/model/index.js';
@@ -46,109 +47,122 @@ function diff(a: Map<string, string>, b: Map<string, string>): string[] {
   return out;
 }
 
+// The compiled build runs generators on worker threads (the sources have no compiled worker
+// script and run all on this thread): npm test builds dist/ first.
+const compiled = async (): Promise<typeof buildSite> =>
+  ((await import(pathToFileURL(join(import.meta.dirname, '../../dist/site/build-site.js')).href)) as typeof import('../../src/site/build-site.js')).buildSite;
+
 describe('incremental builds that know the changes', () => {
   it('give the output of a full build after every kind of change, and keep the pages the changes do not touch', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'samizdat-incr-eq-'));
-    const archive = join(root, 'archive');
-    mkdirSync(join(archive, '_posts'), { recursive: true });
-    const random = mulberry32(7);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-    const live: Live[] = [];
-    let serial = 0;
-    const write = (l: Live): void => writeFileSync(join(archive, l.file), formatPost(l.post));
-    const add = (date: number, site = pick(SOURCES), title = `第${++serial}篇`): Live => {
-      const post: Post = { title, date, author: site, link: `https://example.org/${serial}`, site, content: `<p>正文 ${serial} ${title}</p>`, categories: random() < 0.3 ? ['要闻'] : [] };
-      const l = { file: `_posts/${new Date(date).toISOString().slice(0, 10)}-${serial}.md`, post };
-      write(l);
-      live.push(l);
-      return l;
-    };
-    const remove = (l: Live): void => {
-      rmSync(join(archive, l.file));
-      live.splice(live.indexOf(l), 1);
-    };
-    for (let i = 0; i < 40; i++) add(START + Math.floor(random() * 90) * DAY + i * 60_000);
+    await equivalence(buildSite);
+  }, 120_000);
 
-    const incremental = join(root, 'site');
-    const build = (dir: string, outDir: string, full = false): Promise<BuildReport> => buildSite({ archiveDir: dir, outDir, config: CONFIG, full });
-    await build(archive, incremental);
-
-    // Each step changes the archive, then an incremental build is compared with a full build of a copy.
-    const steps: Array<[string, () => void]> = [
-      ['a new post, newest', () => void add(START + 100 * DAY)],
-      ['ten new posts', () => { for (let i = 0; i < 10; i++) add(START + 101 * DAY + i * 3_600_000); }],
-      ['a post dated among old ones', () => void add(START + 5 * DAY + 1000)],
-      ['a title edited in place', () => { const l = pick(live); l.post = { ...l.post, title: `${l.post.title}（改）` }; write(l); }],
-      ['a post moved to another source', () => { const l = pick(live); l.post = { ...l.post, site: SOURCES[(SOURCES.indexOf(l.post.site) + 1) % 3]! }; write(l); }],
-      ['a post redated', () => { const l = pick(live); l.post = { ...l.post, date: l.post.date - 40 * DAY }; write(l); }],
-      ['an old post deleted', () => remove(live.reduce((a, b) => (a.post.date < b.post.date ? a : b)))],
-      ['the newest post deleted', () => remove(live.reduce((a, b) => (a.post.date > b.post.date ? a : b)))],
-      ['a post in a new source and month', () => void add(START + 200 * DAY, '丁刊')],
-      ['the only post of a source deleted', () => remove(live.find((l) => l.post.site === '丁刊')!)],
-      ['a post with the URL of another (same name, same day)', () => {
-        const l = pick(live);
-        const dup = { file: l.file.replace('_posts/', '_posts/dup/'), post: { ...l.post, date: l.post.date + 1000, content: '<p>另一篇</p>' } };
-        mkdirSync(join(archive, '_posts/dup'), { recursive: true });
-        write(dup);
-        live.push(dup);
-      }],
-      ['the later of the two deleted', () => remove(live[live.length - 1]!)],
-      ['a file renamed', () => { const l = pick(live); const to = l.file.replace('.md', '-x.md'); renameSync(join(archive, l.file), join(archive, to)); l.file = to; }],
-      ['a post whose URL a page of the site takes', () => {
-        const l = add(START + 30 * DAY);
-        writeFileSync(join(archive, l.file), formatPost(l.post).replace('---\n', '---\npermalink: /search/\n'));
-        live.splice(live.indexOf(l), 1);
-        taken = l;
-      }],
-      ['nothing', () => undefined],
-      ['a title edited in place, with a post left out', () => { const l = pick(live); l.post = { ...l.post, title: `${l.post.title}（再改）` }; write(l); }],
-      ['the post left out given its own URL again', () => { write(taken!); live.push(taken!); }],
-      ['several changes at once', () => {
-        for (let i = 0; i < 6; i++) add(START + Math.floor(random() * 120) * DAY + 7000 + i);
-        remove(pick(live));
-        const l = pick(live);
-        l.post = { ...l.post, content: '<p>新的正文</p>' };
-        write(l);
-      }],
-    ];
-    let taken: Live | undefined;
-    let knew = 0;
-    for (const [name, change] of steps) {
-      change();
-      const report = await build(archive, incremental);
-      const copy = join(root, `copy-${knew}-${name.length}`);
-      cpSync(join(archive, '_posts'), join(copy, '_posts'), { recursive: true });
-      const full = await build(copy, join(copy, '_site'), true);
-      const differences = diff(tree(incremental), tree(join(copy, '_site')));
-      expect(differences, `after "${name}"`).toEqual([]);
-      // The search index is laid out differently (segments), but holds no folder of a segment it no longer uses…
-      const manifest = JSON.parse(readFileSync(join(incremental, 'search/index.json'), 'utf8')) as { segments: Array<{ id: string }> };
-      expect(readdirSync(join(incremental, 'search/shards')).sort(), name).toEqual(manifest.segments.map((seg) => seg.id).sort());
-      // …and finds the same posts.
-      for (const query of ['正文', '改', '篇']) {
-        const found = async (dir: string): Promise<string[]> => (await allHits(await (await openSearch(diskLoader(dir).load)).search(query))).map((h) => `${h.href} ${h.title}`).sort();
-        const want = await found(join(copy, '_site'));
-        expect(await found(incremental), `${name}: ${query}`).toEqual(want);
-        if (query === '篇') expect(want.length, name).toBe(live.length - (name.includes('same name') ? 1 : 0));
-      }
-      // The count of files the build remembers (instead of counting its record) is the record's.
-      const cache = SiteCache.open(join(archive, STATE_DIR, 'site-cache.db'))!;
-      expect(Number(cache.memory(resolve(incremental)).get('build:files')), name).toBe(cache.outputCount(resolve(incremental)));
-      cache.close();
-      expect(report.posts, name).toBe(full.posts);
-      expect([...report.skipped].sort(), name).toEqual([...full.skipped].sort());
-      if (/takes|nothing|with a post left out/.test(name)) expect(report.skipped.some((line) => line.includes('is taken by a page')), name).toBe(true);
-      if (report.incremental) {
-        knew++;
-        // One post changed: a few pages written, far fewer than a full build writes.
-        if (!/ten|several/.test(name)) expect(report.written, name).toBeLessThan(full.written / 3);
-      }
-      rmSync(copy, { recursive: true });
-    }
-    // URL collisions touching a change make the earlier site unknowable: those builds check every page.
-    expect(knew).toBeGreaterThanOrEqual(steps.length - 2);
+  it('do so with worker threads too (post pages beside the other pages when many posts changed)', async () => {
+    await equivalence(await compiled());
   }, 120_000);
 });
+
+async function equivalence(buildWith: typeof buildSite): Promise<void> {
+  const root = await mkdtemp(join(tmpdir(), 'samizdat-incr-eq-'));
+  const archive = join(root, 'archive');
+  mkdirSync(join(archive, '_posts'), { recursive: true });
+  const random = mulberry32(7);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const live: Live[] = [];
+  let serial = 0;
+  const write = (l: Live): void => writeFileSync(join(archive, l.file), formatPost(l.post));
+  const add = (date: number, site = pick(SOURCES), title = `第${++serial}篇`): Live => {
+    const post: Post = { title, date, author: site, link: `https://example.org/${serial}`, site, content: `<p>正文 ${serial} ${title}</p>`, categories: random() < 0.3 ? ['要闻'] : [] };
+    const l = { file: `_posts/${new Date(date).toISOString().slice(0, 10)}-${serial}.md`, post };
+    write(l);
+    live.push(l);
+    return l;
+  };
+  const remove = (l: Live): void => {
+    rmSync(join(archive, l.file));
+    live.splice(live.indexOf(l), 1);
+  };
+  for (let i = 0; i < 40; i++) add(START + Math.floor(random() * 90) * DAY + i * 60_000);
+
+  const incremental = join(root, 'site');
+  const build = (dir: string, outDir: string, full = false): Promise<BuildReport> => buildWith({ archiveDir: dir, outDir, config: CONFIG, full });
+  await build(archive, incremental);
+
+  // Each step changes the archive, then an incremental build is compared with a full build of a copy.
+  const steps: Array<[string, () => void]> = [
+    ['a new post, newest', () => void add(START + 100 * DAY)],
+    ['ten new posts', () => { for (let i = 0; i < 10; i++) add(START + 101 * DAY + i * 3_600_000); }],
+    ['a post dated among old ones', () => void add(START + 5 * DAY + 1000)],
+    ['a title edited in place', () => { const l = pick(live); l.post = { ...l.post, title: `${l.post.title}（改）` }; write(l); }],
+    ['a post moved to another source', () => { const l = pick(live); l.post = { ...l.post, site: SOURCES[(SOURCES.indexOf(l.post.site) + 1) % 3]! }; write(l); }],
+    ['a post redated', () => { const l = pick(live); l.post = { ...l.post, date: l.post.date - 40 * DAY }; write(l); }],
+    ['an old post deleted', () => remove(live.reduce((a, b) => (a.post.date < b.post.date ? a : b)))],
+    ['the newest post deleted', () => remove(live.reduce((a, b) => (a.post.date > b.post.date ? a : b)))],
+    ['a post in a new source and month', () => void add(START + 200 * DAY, '丁刊')],
+    ['the only post of a source deleted', () => remove(live.find((l) => l.post.site === '丁刊')!)],
+    ['a post with the URL of another (same name, same day)', () => {
+      const l = pick(live);
+      const dup = { file: l.file.replace('_posts/', '_posts/dup/'), post: { ...l.post, date: l.post.date + 1000, content: '<p>另一篇</p>' } };
+      mkdirSync(join(archive, '_posts/dup'), { recursive: true });
+      write(dup);
+      live.push(dup);
+    }],
+    ['the later of the two deleted', () => remove(live[live.length - 1]!)],
+    ['a file renamed', () => { const l = pick(live); const to = l.file.replace('.md', '-x.md'); renameSync(join(archive, l.file), join(archive, to)); l.file = to; }],
+    ['a post whose URL a page of the site takes', () => {
+      const l = add(START + 30 * DAY);
+      writeFileSync(join(archive, l.file), formatPost(l.post).replace('---\n', '---\npermalink: /search/\n'));
+      live.splice(live.indexOf(l), 1);
+      taken = l;
+    }],
+    ['nothing', () => undefined],
+    ['a title edited in place, with a post left out', () => { const l = pick(live); l.post = { ...l.post, title: `${l.post.title}（再改）` }; write(l); }],
+    ['the post left out given its own URL again', () => { write(taken!); live.push(taken!); }],
+    ['several changes at once', () => {
+      for (let i = 0; i < 6; i++) add(START + Math.floor(random() * 120) * DAY + 7000 + i);
+      remove(pick(live));
+      const l = pick(live);
+      l.post = { ...l.post, content: '<p>新的正文</p>' };
+      write(l);
+    }],
+  ];
+  let taken: Live | undefined;
+  let knew = 0;
+  for (const [name, change] of steps) {
+    change();
+    const report = await build(archive, incremental);
+    const copy = join(root, `copy-${knew}-${name.length}`);
+    cpSync(join(archive, '_posts'), join(copy, '_posts'), { recursive: true });
+    const full = await build(copy, join(copy, '_site'), true);
+    const differences = diff(tree(incremental), tree(join(copy, '_site')));
+    expect(differences, `after "${name}"`).toEqual([]);
+    // The search index is laid out differently (segments), but holds no folder of a segment it no longer uses…
+    const manifest = JSON.parse(readFileSync(join(incremental, 'search/index.json'), 'utf8')) as { segments: Array<{ id: string }> };
+    expect(readdirSync(join(incremental, 'search/shards')).sort(), name).toEqual(manifest.segments.map((seg) => seg.id).sort());
+    // …and finds the same posts.
+    for (const query of ['正文', '改', '篇']) {
+      const found = async (dir: string): Promise<string[]> => (await allHits(await (await openSearch(diskLoader(dir).load)).search(query))).map((h) => `${h.href} ${h.title}`).sort();
+      const want = await found(join(copy, '_site'));
+      expect(await found(incremental), `${name}: ${query}`).toEqual(want);
+      if (query === '篇') expect(want.length, name).toBe(live.length - (name.includes('same name') ? 1 : 0));
+    }
+    // The count of files the build remembers (instead of counting its record) is the record's.
+    const cache = SiteCache.open(join(archive, STATE_DIR, 'site-cache.db'))!;
+    expect(Number(cache.memory(resolve(incremental)).get('build:files')), name).toBe(cache.outputCount(resolve(incremental)));
+    cache.close();
+    expect(report.posts, name).toBe(full.posts);
+    expect([...report.skipped].sort(), name).toEqual([...full.skipped].sort());
+    if (/takes|nothing|with a post left out/.test(name)) expect(report.skipped.some((line) => line.includes('is taken by a page')), name).toBe(true);
+    if (report.incremental) {
+      knew++;
+      // One post changed: a few pages written, far fewer than a full build writes.
+      if (!/ten|several/.test(name)) expect(report.written, name).toBeLessThan(full.written / 3);
+    }
+    rmSync(copy, { recursive: true });
+  }
+  // URL collisions touching a change make the earlier site unknowable: those builds check every page.
+  expect(knew).toBeGreaterThanOrEqual(steps.length - 2);
+}
 
 describe('incremental builds into two folders', () => {
   it('check every page of a folder whose last build did not see the latest changes', async () => {
