@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPostContent } from '../archive/posts/read-post.js';
+import { lenientUtf8Text } from '../archive/posts/utf8-text.js';
 import { htmlToText } from '../content/text.js';
 import { presentContent } from './present-content.js';
 import type { SiteChanges, SiteModel, SitePost, SiteSettings } from './site-model.js';
@@ -8,7 +9,7 @@ import type { SiteChanges, SiteModel, SitePost, SiteSettings } from './site-mode
 /** Reads a post's content from its file (the site keeps only metadata in memory). */
 export async function readContent(archiveDir: string, p: SitePost): Promise<string> {
   // Synchronous: a few KB, and the promise API costs more than the read (about 4× the CPU).
-  return readPostContent(readFileSync(join(archiveDir, p.file), 'utf8'));
+  return readPostContent(lenientUtf8Text(readFileSync(join(archiveDir, p.file))));
 }
 
 /** The content as a page shows it: sanitized again, presentation attributes added. */

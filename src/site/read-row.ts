@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readPost } from '../archive/posts/read-post.js';
+import { utf8Text } from '../archive/posts/utf8-text.js';
 import { postUrl } from './permalink.js';
 import { postRow, skipRow, unpublishedRow, type PostRow } from './post-row.js';
 import { readUrlFacts } from './url-facts.js';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** What the loader reads a post file with: the permalink template and the time zone of URL dates. */
 export interface ReadOptions {
@@ -18,12 +17,15 @@ export interface ReadOptions {
  * be read, not UTF-8, no dated name, nothing to show, a bad permalink) or left out (unpublished).
  */
 export function readRow(archiveDir: string, path: string, stamp: string, options: ReadOptions): PostRow {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = utf8.decode(readFileSync(join(archiveDir, path)));
+    text = utf8Text(readFileSync(join(archiveDir, path)));
   } catch (err) {
-    return skipRow(path, stamp, err instanceof TypeError ? 'not valid UTF-8' : (err as Error).message);
+    return skipRow(path, stamp, (err as Error).message);
   }
+  if (text === undefined) return skipRow(path, stamp, 'not valid UTF-8');
+  // A byte order mark is no part of the text (as a TextDecoder reads it).
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const facts = readUrlFacts(text, basename(path), options.timeZone);
   if (typeof facts === 'string') return skipRow(path, stamp, facts);
   if (!facts.published) return unpublishedRow(path, stamp);

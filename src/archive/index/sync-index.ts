@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { dedupKeys, legacyUrlKey } from '../dedup-keys.js';
 import { listPostFiles, type PostFile } from '../posts/list-posts.js';
 import { readPost } from '../posts/read-post.js';
+import { lenientUtf8Text } from '../posts/utf8-text.js';
 import type { IndexDb } from './index-db.js';
 
 export interface SyncReport {
@@ -40,7 +41,7 @@ export function syncIndex(root: string, db: IndexDb): SyncReport {
         continue;
       }
       const bytes = readFileSync(join(root, f.path));
-      const { post } = readPost(bytes.toString('utf8'), f.path);
+      const { post } = readPost(lenientUtf8Text(bytes), f.path);
       if (prev) db.removePost(f.path);
       const keys = dedupKeys(post);
       db.addPost(
