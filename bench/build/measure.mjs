@@ -110,3 +110,8 @@ export function filesByArea(dir, sinceMs) {
   }
   return { files, areas: [...areas].sort((x, y) => y[1] - x[1]) };
 }
+
+/** The run with the median wall time (the lower one of the middle two when even). */
+export function median(runs) {
+  return [...runs].sort((a, b) => a.ms - b.ms)[Math.floor((runs.length - 1) / 2)];
+}

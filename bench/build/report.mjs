@@ -1,5 +1,7 @@
 // The bench's table: one block per archive size (each tool's full build, then samizdat's
 // incremental builds), ratios against samizdat, and the targets of DESIGN.md §7.
+import { median } from './measure.mjs';
+
 const s = (ms) => (Number.isFinite(ms) ? (ms / 1000).toFixed(2) : '–');
 const mb = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
 
@@ -56,10 +58,14 @@ function targets(results) {
   const big = results.filter((r) => r.n >= 100_000 && r.samizdat.ok);
   for (const r of big) lines.push([`peak RSS < 1.5 GB at ${r.n}: ${mb(r.samizdat.maxRssMb)} MB`, r.samizdat.maxRssMb < 1536]);
   for (const r of big) {
-    const inc = r.incremental?.find((i) => i.kind === 'add');
+    const incs = (r.incremental ?? []).filter((i) => i.kind === 'add' && i.run.ok);
     const first = r.incremental?.find((i) => i.kind === 'add-first');
     const then = first?.run.ok ? `; the first after the full build: ${s(first.run.ms)} s` : '';
-    if (inc?.run.ok) lines.push([`incremental +${inc.count} posts < 2 s at ${r.n}: ${s(inc.run.ms)} s (${inc.run.report.written} files written)${then}`, inc.run.ms < 2000]);
+    if (incs.length) {
+      const ms = median(incs.map((i) => i.run)).ms;
+      const each = incs.length > 1 ? `median of ${incs.length} builds (${incs.map((i) => s(i.run.ms)).join(', ')} s)` : `${s(ms)} s`;
+      lines.push([`incremental +${incs[0].count} posts < 2 s at ${r.n}: ${incs.length > 1 ? `${s(ms)} s, ` : ''}${each} (${incs[0].run.report.written} files written)${then}`, ms < 2000]);
+    }
   }
   if (!big.length) lines.push(['peak RSS and incremental targets are set at 100,000 posts: run with --posts 100000', null]);
   console.log('\nTargets (DESIGN.md §7):');
