@@ -30,7 +30,6 @@ describe('utf8Text', () => {
   });
 
   it('reads every test file (legacy posts, feeds in legacy encodings, hostile payloads) as toString does', () => {
-    const dir = TESTDATA;
     let read = 0;
     let invalid = 0;
     const walk = (d: string): void => {
@@ -44,7 +43,7 @@ describe('utf8Text', () => {
         }
       }
     };
-    walk(dir);
+    walk(TESTDATA);
     expect(read).toBeGreaterThan(200);
     expect(invalid, 'the legacy encodings').toBeGreaterThan(0);
   });
