@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readPost } from '../archive/posts/read-post.js';
-import { utf8Text } from '../archive/posts/utf8-text.js';
+import { postFileText } from '../archive/posts/utf8-text.js';
 import { postUrl } from './permalink.js';
 import { postRow, skipRow, unpublishedRow, type PostRow } from './post-row.js';
 import { readUrlFacts } from './url-facts.js';
@@ -19,13 +19,11 @@ export interface ReadOptions {
 export function readRow(archiveDir: string, path: string, stamp: string, options: ReadOptions): PostRow {
   let text: string | undefined;
   try {
-    text = utf8Text(readFileSync(join(archiveDir, path)));
+    text = postFileText(readFileSync(join(archiveDir, path)));
   } catch (err) {
     return skipRow(path, stamp, (err as Error).message);
   }
   if (text === undefined) return skipRow(path, stamp, 'not valid UTF-8');
-  // A byte order mark is no part of the text (as a TextDecoder reads it).
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const facts = readUrlFacts(text, basename(path), options.timeZone);
   if (typeof facts === 'string') return skipRow(path, stamp, facts);
   if (!facts.published) return unpublishedRow(path, stamp);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { postFileText } from '../posts/utf8-text.js';
 import type { TreeFile } from './scan-tree.js';
 
 /** Posts larger than this are not read (the same cap as the index sync): kept, reported. */
@@ -8,8 +9,6 @@ export const MAX_POST_BYTES = 16 * 1024 * 1024;
 export type PostText =
   | { readonly ok: true; readonly text: string; readonly bytes: Buffer }
   | { readonly ok: false; readonly kind: 'too-large' | 'not-text'; readonly detail: string };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * A post file's text, or why it cannot be one: too large to read, or binary (a NUL byte,
@@ -26,9 +25,6 @@ export function readPostText(root: string, file: TreeFile): PostText {
     return { ok: false, kind: 'not-text', detail: `cannot read (${(err as NodeJS.ErrnoException).code})` };
   }
   if (bytes.includes(0)) return { ok: false, kind: 'not-text', detail: 'binary (holds NUL bytes)' };
-  try {
-    return { ok: true, text: utf8.decode(bytes), bytes };
-  } catch {
-    return { ok: false, kind: 'not-text', detail: 'not valid UTF-8' };
-  }
+  const text = postFileText(bytes);
+  return text === undefined ? { ok: false, kind: 'not-text', detail: 'not valid UTF-8' } : { ok: true, text, bytes };
 }

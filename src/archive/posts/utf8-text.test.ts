@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lenientUtf8Text, utf8Text } from './utf8-text.js';
+import { lenientUtf8Text, postFileText, utf8Text } from './utf8-text.js';
 
 const TESTDATA = join(import.meta.dirname, '../../../test/testdata');
 
@@ -12,6 +12,14 @@ describe('utf8Text', () => {
       expect(utf8Text(bytes), JSON.stringify(text)).toBe(text);
       expect(lenientUtf8Text(bytes)).toBe(text);
     }
+  });
+
+  it('reads a post file as a TextDecoder does: a leading byte order mark dropped, invalid UTF-8 refused', () => {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    for (const text of ['\ufeff---\ntitle: 标题\n---\n', '\ufeff\ufeff两个', 'no mark', '']) {
+      expect(postFileText(Buffer.from(text, 'utf8')), JSON.stringify(text)).toBe(decoder.decode(Buffer.from(text, 'utf8')));
+    }
+    expect(postFileText(Buffer.from([0xef, 0xbb, 0xbf, 0xff]))).toBeUndefined();
   });
 
   it('finds invalid UTF-8 (the lenient form replaces it as toString does)', () => {

@@ -13,6 +13,15 @@ export function utf8Text(bytes: Buffer): string | undefined {
   return transcode(bytes, 'utf8', 'ucs2').toString('ucs2');
 }
 
+/**
+ * A post file's text as a TextDecoder reads it (a leading byte order mark is no part of it), or
+ * undefined when the bytes are not valid UTF-8: what a file must be to be a post.
+ */
+export function postFileText(bytes: Buffer): string | undefined {
+  const text = utf8Text(bytes);
+  return text?.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** The text of a file's bytes, invalid UTF-8 sequences replaced by U+FFFD (as `readFileSync(file, 'utf8')`). */
 export function lenientUtf8Text(bytes: Buffer): string {
   return utf8Text(bytes) ?? bytes.toString('utf8');
