@@ -125,7 +125,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const model = siteModel(posts, settings, o.archiveDir, changes);
     // A thread pays off when most pages are to be rendered: a full build, a new theme, many
     // changed posts. Otherwise passing the model over would cost more than the checks it saves.
-    const parallel = canRunAlongside() && (fresh || recalled.get(THEME_KEY) !== theme || loaded.read > posts.length / 10);
+    const parallel = canRunAlongside() && (fresh || recalled.get(THEME_KEY) !== theme || loaded.changed > posts.length / 10);
     // Knowing the changes, most files are kept unchecked: the last build's record is looked up
     // file by file, not read whole (unless a worker thread needs it).
     const previous = fresh ? previousOutputs() : changes && !parallel ? stored : previousOutputs(stored.entries());

@@ -1,7 +1,7 @@
 import { listPostFilesAlongside, type PostListing } from '../archive/posts/list-posts-alongside.js';
 import type { RowEdit, SiteCache } from './cache/site-cache.js';
 import { matchRows } from './match-rows.js';
-import { rowPost, rowProblems, rowSkipReason, ROW_VERSION, type PostRow } from './post-row.js';
+import { rowPost, rowProblems, rowSkipReason, ROW_VERSION, sameRead, type PostRow } from './post-row.js';
 import { readRowsAlongside, type RowJob } from './read-rows-alongside.js';
 import type { SitePost } from './site-model.js';
 
@@ -16,6 +16,8 @@ export interface LoadedPosts {
   readonly warnings: readonly string[];
   /** Post files read in this build (the others came from the cache). */
   readonly read: number;
+  /** Files new, changed or removed since the cache was saved (read again with the same bytes: not counted). */
+  readonly changed: number;
   /** What changed since the cache was last saved (none without a cache). */
   readonly changes?: PostChanges;
   /** Records what was read in the cache: call when the build it served has completed. */
@@ -76,13 +78,19 @@ export async function loadSitePosts(
   });
   const isFresh = new Uint8Array(files.length);
   const edits: RowEdit<PostRow>[] = [];
+  const changed: string[] = [];
   (await readRowsAlongside(archiveDir, jobs, options)).forEach((row, j) => {
     const i = stale[j]!;
     rowOf[i] = row;
-    isFresh[i] = 1;
     edits.push({ file: row[0], pos: place(cachedIndex[i]!), row });
+    // Same bytes under a new mtime (a clone, a checkout, a copy): the cache learns the stamp, no post changed.
+    const before = was.get(row[0]);
+    if (before && sameRead(before, row)) was.delete(row[0]);
+    else {
+      isFresh[i] = 1;
+      changed.push(row[0]);
+    }
   });
-  const changed = jobs.map(([path]) => path);
   // Cached rows no file has: removed since.
   for (const k of unmatched) {
     const row = cached[k]!;
@@ -122,8 +130,9 @@ export async function loadSitePosts(
   return {
     // Each URL's post in its own place by date (a Map keeps the place of the URL's first post).
     posts: (collided.length ? loaded.filter((p) => byUrl.get(p.url) === p) : loaded).reverse(), skipped, warnings, read: jobs.length,
+    changed: changed.length + unmatched.length,
     ...(cache ? { changes: postChanges(new Set(changed), readNow, was, byUrl, collided) } : {}),
-    save: () => cache?.savePosts(rowOf, edits, basis, reorder),
+    save: () => cache?.savePosts(rowOf, edits, basis, { reorder, postsChanged: changed.length + unmatched.length > 0 }),
   };
 }
 

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { readPost } from '../archive/posts/read-post.js';
 import { postFileText } from '../archive/posts/utf8-text.js';
 import { postUrl } from './permalink.js';
+import { postDigest } from './post-digest.js';
 import { postRow, skipRow, unpublishedRow, type PostRow } from './post-row.js';
 import { readUrlFacts } from './url-facts.js';
 
@@ -17,12 +18,13 @@ export interface ReadOptions {
  * be read, not UTF-8, no dated name, nothing to show, a bad permalink) or left out (unpublished).
  */
 export function readRow(archiveDir: string, path: string, stamp: string, options: ReadOptions): PostRow {
-  let text: string | undefined;
+  let bytes: Buffer;
   try {
-    text = postFileText(readFileSync(join(archiveDir, path)));
+    bytes = readFileSync(join(archiveDir, path));
   } catch (err) {
     return skipRow(path, stamp, (err as Error).message);
   }
+  const text = postFileText(bytes);
   if (text === undefined) return skipRow(path, stamp, 'not valid UTF-8');
   const facts = readUrlFacts(text, basename(path), options.timeZone);
   if (typeof facts === 'string') return skipRow(path, stamp, facts);
@@ -38,5 +40,5 @@ export function readRow(archiveDir: string, path: string, stamp: string, options
   }
   // The content stays on disk: a page reads it when it is written (memory stays flat at 100k posts).
   const { content: _content, ...meta } = post;
-  return postRow(path, stamp, meta, url, facts.problems, facts.redirectFrom);
+  return postRow(path, stamp, postDigest(bytes), meta, url, facts.problems, facts.redirectFrom);
 }

@@ -10,8 +10,8 @@ export interface SitePost {
   readonly url: string;
   /** The output file, relative to the output folder (`2014-04-18/标题/index.html`). */
   readonly outPath: string;
-  /** Size and mtime of the post file: changes when the post does (part of page signatures). */
-  readonly stamp: string;
+  /** Follows the post file's bytes (see postDigest): part of the signature of every page that shows the post. */
+  readonly digest: string;
   /** Old URLs of this post (front matter `redirect_from`), each given a page that leads here. */
   readonly redirectFrom?: readonly string[];
 }
@@ -57,7 +57,7 @@ export interface SiteModel {
 /**
  * Where generators put files. Incremental builds: a file written from the same inputs as in
  * the last build is left alone. A generator that can name its inputs cheaply (a post page:
- * the post file's stamp, its neighbours, the theme) passes a `signature` and asks `isFresh`
+ * the post's digest, its neighbours, the theme) passes a `signature` and asks `isFresh`
  * before rendering; otherwise the signature is the content's hash and only the write is saved.
  * Files of the last build that no generator writes or keeps again are deleted at the end (but
  * not those in folders a generator claimed: it deletes its own).

@@ -110,7 +110,7 @@ export function memoryModel(posts: readonly TestPost[], settings: Partial<SiteSe
   const contents = new Map<SitePost, string>();
   const sitePosts = sorted.map((t): SitePost => {
     const { content, url, ...post } = t;
-    const p: SitePost = { file: `_posts${url.replace(/\/$/, '')}.md`, post, url, outPath: `${url.slice(1)}index.html`, stamp: `stamp:${url}` };
+    const p: SitePost = { file: `_posts${url.replace(/\/$/, '')}.md`, post, url, outPath: `${url.slice(1)}index.html`, digest: `digest:${url}` };
     contents.set(p, content);
     return p;
   });

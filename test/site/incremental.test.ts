@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +40,14 @@ describe('incremental builds', () => {
     expect({ read: same.read, written: same.written, removed: same.removed }).toEqual({ read: 0, written: 0, removed: 0 });
     expect(same.unchanged).toBe(total);
 
+    // Every file given a new mtime with the same bytes, as a fresh clone or a checkout leaves
+    // them: each is read again, no page is written, and the build still knows its changes.
+    const later = new Date(Date.now() + 60_000);
+    for (const f of readdirSync(join(archive, '_posts'))) utimesSync(join(archive, '_posts', f), later, later);
+    const touched = await build();
+    expect({ read: touched.read, written: touched.written, removed: touched.removed, incremental: touched.incremental }).toEqual({ read: 40, written: 0, removed: 0, incremental: true });
+    expect((await build()).read).toBe(0); // the cache learnt the new stamps
+
     // One new post: its page, and the pages that list it, are written; other post pages are not.
     addPost(100);
     const one = await build();
@@ -48,7 +56,16 @@ describe('incremental builds', () => {
     expect(one.written).toBeLessThan(total / 2);
     expect(existsSync(join(out, '2022-04-11/第100篇/index.html'))).toBe(true);
 
-    // A changed post is re-rendered.
+    // A changed post is re-rendered, even with the size and mtime it had.
+    const third = join(archive, '_posts/2022-01-04-第3篇.md');
+    const { mtime } = statSync(third);
+    writeFileSync(third, readFileSync(third, 'utf8').replace('正文 3', '正文 Ⅲ'));
+    utimesSync(third, later, later);
+    const edited = await build();
+    expect({ read: edited.read, incremental: edited.incremental }).toEqual({ read: 1, incremental: true });
+    expect(edited.written).toBeGreaterThan(0);
+    expect(readFileSync(join(out, '2022-01-04/第3篇/index.html'), 'utf8')).toContain('正文 Ⅲ');
+    utimesSync(third, mtime, mtime);
     addPost(3, '改过的正文');
     const changed = await build();
     expect(changed.read).toBe(1);

@@ -149,7 +149,7 @@ describe('zoned time', () => {
 
 describe('groups and neighbours', () => {
   const sp = (site: string, i: number): SitePost => ({
-    file: `_posts/${i}.md`, url: `/p${i}/`, outPath: `p${i}/index.html`, stamp: '',
+    file: `_posts/${i}.md`, url: `/p${i}/`, outPath: `p${i}/index.html`, digest: '',
     post: { title: `t${i}`, date: 1000 - i, author: '', link: '', site },
   });
   const posts = ['BBC', 'bbc', 'BBC', 'VOA', 'BBC', ''].map(sp);

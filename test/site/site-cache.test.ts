@@ -170,7 +170,7 @@ describe('site cache: rows in the listing\'s order', () => {
     // The rows saved in another order (reversed), as a copy of the folder might list them.
     const cache = SiteCache.open(file)!;
     const rows = cache.posts<Row>(first.basis).rows.map((r) => r!);
-    cache.savePosts([...rows].reverse(), [], first.basis, true);
+    cache.savePosts([...rows].reverse(), [], first.basis, { reorder: true });
     cache.close();
     expect(cachedOrder().order).toEqual([...listed].reverse());
     expect(cachedOrder().generation).toBe(first.generation); // no post changed

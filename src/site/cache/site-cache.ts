@@ -126,14 +126,18 @@ export class SiteCache {
    * Records the posts of this build, made on `basis` (see posts()): `rows` are all of them, in
    * the order the next build will likely list them; `edits` the files read again or gone.
    * `reorder`: the document is rewritten in the order of `rows` even if little changed.
+   * `postsChanged`: false when the edits only give rows new stamps (files read again, same bytes).
    */
-  savePosts<R extends readonly [string, ...unknown[]]>(rows: readonly R[], edits: readonly RowEdit<R>[], basis: string, reorder = false): void {
+  savePosts<R extends readonly [string, ...unknown[]]>(
+    rows: readonly R[], edits: readonly RowEdit<R>[], basis: string, o: { reorder?: boolean; postsChanged?: boolean } = {},
+  ): void {
+    const { reorder = false, postsChanged = edits.length > 0 } = o;
     const sameBasis = this.blob('posts-basis') === basis;
     if (sameBasis && edits.length === 0 && !reorder) return;
     const pending = this.db.prepare<[], number>('SELECT count(*) FROM post_row_edits').pluck().get() ?? 0;
     this.db.transaction(() => {
-      // (Rows only put in another order change no post: the generation stays.)
-      if (edits.length || !sameBasis) this.db.prepare("INSERT OR REPLACE INTO blobs (name, data) VALUES ('posts-generation', ?)").run(String(Number(this.postsGeneration()) + 1));
+      // (Rows only put in another order, or only given new stamps, change no post: the generation stays.)
+      if (postsChanged || !sameBasis) this.db.prepare("INSERT OR REPLACE INTO blobs (name, data) VALUES ('posts-generation', ?)").run(String(Number(this.postsGeneration()) + 1));
       // Fold the changes into the document when they grow or the basis changed (a first build
       // writes the document directly). Posts are saved when a build has completed: its pages
       // no longer hold memory.

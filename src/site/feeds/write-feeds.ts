@@ -47,7 +47,7 @@ export async function writeFeeds(model: SiteModel, out: SiteOutput, limit = DEFA
   let files = 0;
   for (const [i, g] of groups.entries()) {
     // A feed is made from its posts' files and URLs: when none changed, nothing is read.
-    const inputs = g.posts.map((p) => `${p.file}\u0001${p.stamp}\u0001${p.url}`);
+    const inputs = g.posts.map((p) => `${p.file}\u0001${p.digest}\u0001${p.url}`);
     const stale = FEED_FILES.map((f) => ({ rel: g.folder + f, sig: signature('feed', g.folder + f, settingsSig, g.title, ...inputs) }))
       .filter((f) => !out.isFresh(f.rel, f.sig));
     if (stale.length === 0) continue;
@@ -112,7 +112,7 @@ export function feedPosts(posts: readonly SitePost[], limit = DEFAULT_FEED_LIMIT
 const memoBasis = (): string => `${VERSION}\u0000${themeSignature()}\u0000${feedsCodeSignature()}`;
 
 /** The memo of a post's content as the feeds carry it (model.html): kept between builds. */
-export const feedHtmlKey = (p: SitePost): string => `feed-html\u0000${memoBasis()}\u0000${p.file}\u0000${p.stamp}`;
+export const feedHtmlKey = (p: SitePost): string => `feed-html\u0000${memoBasis()}\u0000${p.file}\u0000${p.digest}`;
 
 /** Reads contents a few at a time, in order; `undefined` where a post cannot be read. */
 async function readContents(

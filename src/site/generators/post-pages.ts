@@ -38,7 +38,7 @@ export const postPages: Generator = {
     if (first?.size) todo = [...todo.filter((p) => first.has(p)), ...todo.filter((p) => !first.has(p))];
     await runEach(todo, 8, async (p) => {
       const neighbours = neighboursOf(p);
-      const sig = sign(p.file, p.stamp, p.url, neighbourSignature(neighbours));
+      const sig = sign(p.file, p.digest, p.url, neighbourSignature(neighbours));
       if (out.isFresh(p.outPath, sig)) return;
       await out.write(p.outPath, renderPostPage(p, await model.html(p), model.settings, neighbours), sig);
     });

@@ -3,7 +3,7 @@ import type { SiteModel, SitePost } from '../site-model.js';
 
 /**
  * The search keys of the site's posts. A key names everything a post's search record is made
- * from (`basis` — format, version, time zone — then its file, stamp and page): a changed post
+ * from (`basis` — format, version, time zone — then its file, digest and page): a changed post
  * gets a new key, and is a new post to the index.
  */
 export interface PostKeys {
@@ -21,7 +21,7 @@ export interface PostKeys {
  * segments), newest first, as far as needed.
  */
 export function postKeys(model: SiteModel, basis: readonly string[], lastKeys: readonly string[] | undefined): PostKeys {
-  const keyOf = (p: SitePost): string => createHash('sha1').update(JSON.stringify([...basis, p.file, p.stamp, p.outPath])).digest('base64url');
+  const keyOf = (p: SitePost): string => createHash('sha1').update(JSON.stringify([...basis, p.file, p.digest, p.outPath])).digest('base64url');
   let all: Map<string, SitePost> | undefined;
   const everyKey = (): Map<string, SitePost> => (all ??= new Map([...model.posts].reverse().map((p) => [keyOf(p), p])));
   const changes = model.changes;

@@ -7,7 +7,7 @@ import { renderPostList, type PostListOptions } from './list-page.js';
 /**
  * Writes the pages of one list under `folder` (`folder/index.html`, `folder/page<n>/index.html`,
  * numbered from the oldest: see stablePages). `intro` shows on the front page only. A page is
- * rendered only when its inputs changed since the last build (its posts' files and stamps, its neighbours, the text around it, the
+ * rendered only when its inputs changed since the last build (its posts' files and digests, its neighbours, the text around it, the
  * settings), so adding posts rewrites the front page of the lists they are on, and no other.
  * With the `scope` of the build's changes, pages among the list's unchanged oldest posts are
  * kept without that check, when the text around them is as it was too.
@@ -50,7 +50,7 @@ export async function writePagedList(
     const after = typeof afterOption === 'function' ? afterOption(self) : afterOption;
     const link = (file: string | undefined): string | undefined => (file === undefined ? undefined : folder + file);
     const pageInfo = { number: page.number, front: page.front, newer: link(page.newer), older: link(page.older) };
-    const sig = sign(self, JSON.stringify({ ...common, pageIntro, after, pageInfo }), ...page.items.flatMap((p) => [p.file, p.stamp, p.url]));
+    const sig = sign(self, JSON.stringify({ ...common, pageIntro, after, pageInfo }), ...page.items.flatMap((p) => [p.file, p.digest, p.url]));
     if (out.isFresh(self, sig)) continue;
     const shown = { ...common, ...(pageIntro !== undefined ? { intro: pageIntro } : {}), ...(after !== undefined ? { after } : {}) };
     await out.write(self, renderPostList(page.items, { ...shown, self, page: pageInfo }, site), sig);
