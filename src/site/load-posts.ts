@@ -1,7 +1,8 @@
 import { listPostFilesAlongside, type PostListing } from '../archive/posts/list-posts-alongside.js';
 import type { RowEdit, SiteCache } from './cache/site-cache.js';
 import { matchRows } from './match-rows.js';
-import { rowPost, rowProblems, rowSkipReason, ROW_VERSION, sameRead, type PostRow } from './post-row.js';
+import { unmodifiedGitDigests } from './git-digests.js';
+import { restamped, rowDigest, rowPost, rowProblems, rowSkipReason, ROW_VERSION, sameRead, type PostRow } from './post-row.js';
 import { readRowsAlongside, type RowJob } from './read-rows-alongside.js';
 import type { SitePost } from './site-model.js';
 
@@ -79,6 +80,27 @@ export async function loadSitePosts(
   const isFresh = new Uint8Array(files.length);
   const edits: RowEdit<PostRow>[] = [];
   const changed: string[] = [];
+  // Many files with new mtimes (a fresh clone, a checkout): those git finds unmodified since it
+  // wrote them, with the bytes and size their rows were read from, are not read again.
+  if (was.size >= ASK_GIT_FROM) {
+    const digests = await unmodifiedGitDigests(archiveDir);
+    let kept = 0;
+    stale.forEach((i, j) => {
+      const [path, stamp] = jobs[j]!;
+      const before = was.get(path);
+      const digest = before && rowDigest(before);
+      if (before && digest !== undefined && digests.get(path) === digest && before[1].startsWith(`${files[i]!.size}:`)) {
+        rowOf[i] = restamped(before, stamp);
+        edits.push({ file: path, pos: place(cachedIndex[i]!), row: rowOf[i] });
+        was.delete(path);
+      } else {
+        stale[kept] = i;
+        jobs[kept++] = jobs[j]!;
+      }
+    });
+    stale.length = kept;
+    jobs.length = kept;
+  }
   (await readRowsAlongside(archiveDir, jobs, options)).forEach((row, j) => {
     const i = stale[j]!;
     rowOf[i] = row;
@@ -140,6 +162,9 @@ export async function loadSitePosts(
 function byDateThenFile(a: SitePost, b: SitePost): number {
   return a.post.date - b.post.date || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }
+
+/** Files to read again from which git is asked first (spawning it costs more than reading a few hundred). */
+const ASK_GIT_FROM = 500;
 
 /** The changes since the cache was saved, oldest first (as the model lists posts, reversed); see PostChanges. */
 function postChanges(

@@ -62,6 +62,12 @@ export function rowPost(row: PostRow): SitePost | undefined {
   return { file, post, url, outPath: outputPath(url), digest, ...(extra?.redirectFrom?.length ? { redirectFrom: extra.redirectFrom } : {}) };
 }
 
+/** The digest of a post row's file (see postDigest); undefined for other rows. */
+export const rowDigest = (row: PostRow): string | undefined => (row[2] === POST ? row[10] : undefined);
+
+/** The row with another stamp: its file's bytes are known to be the same. */
+export const restamped = (row: PostRow, stamp: string): PostRow => [row[0], stamp, ...row.slice(2)] as unknown as PostRow;
+
 /** True when a file read again gave the row it had: only its stamp (a new mtime) differs. */
 export function sameRead(a: PostRow, b: PostRow): boolean {
   if (a.length !== b.length) return false;
