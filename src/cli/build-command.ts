@@ -16,6 +16,9 @@ Options:
   --archive DIR        the mirror (default: the current directory)
   --out DIR            where the site goes (default: DIR/_site)
   --full               render and write every file (default: only what changed since the last build)
+  --site-branch NAME   when the output folder is empty or missing (a fresh clone), start from the
+                       site last deployed to branch NAME by publish --site-branch (fetched from
+                       origin): only what changed since is written
   --json               print the build report as JSON on stdout
   --quiet              only warnings and errors
   --verbose            also each caveat about a post (invalid front matter, duplicate URLs)
@@ -27,7 +30,7 @@ Exit codes: 0 built, 1 a file could not be written (the build stops), 2 usage or
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseOptions('build', argv, {
-    archive: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, full: { type: 'boolean' },
+    archive: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, full: { type: 'boolean' }, 'site-branch': { type: 'string' },
     quiet: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   });
   const log = createLogger({ level: values.quiet || values.json ? 'quiet' : values.verbose ? 'verbose' : 'info' });
@@ -49,6 +52,7 @@ export async function run(argv: string[]): Promise<number> {
     listing.catch(() => undefined);
     throw err;
   }
+  if (values['site-branch']) await (await import('./restore-site.js')).restoreSite('build', archiveDir, outDir, values['site-branch'], log);
   // After the config's modules, not beside them: modules that two concurrent imports share can be
   // caught half loaded (sanitize-html's require() of the ES module htmlparser2, on Node 20).
   const { buildSite } = await import('../site/build-site.js');

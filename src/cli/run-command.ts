@@ -3,6 +3,7 @@ import { createLogger } from '../log/logger.js';
 import { SamizdatError, UsageError } from '../model/index.js';
 import { DEFAULTS } from '../pipeline/fetch-all.js';
 import { loadCycleSetup } from './cycle-setup.js';
+import { restoreSite } from './restore-site.js';
 import { numberOption, parseOptions } from './parse-options.js';
 import { formatCycle, runCycle, type CycleOptions } from './run-cycle.js';
 import { jittered, parseDuration, watchStopSignals } from './run-schedule.js';
@@ -19,6 +20,9 @@ Options:
   --subs FILE          subscription list (default: DIR/subs.json)
   --out DIR            where the site goes (default: DIR/_site)
   --full               rebuild every page of the site
+  --site-branch NAME   when the output folder is empty or missing (a fresh clone), start from the
+                       site last deployed to branch NAME by publish --site-branch (fetched from
+                       origin): only what changed since is written
   --force              fetch feeds that are backing off or marked dead (410)
   --concurrency N      feeds fetched at once (default ${DEFAULTS.concurrency})
   --timeout SECONDS    deadline per feed (default ${DEFAULTS.timeoutMs / 1000})
@@ -40,7 +44,7 @@ the first cycle finds a usage or config error (later ones are reported and retri
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseOptions('run', argv, {
-    archive: { type: 'string' }, every: { type: 'string' }, subs: { type: 'string' }, out: { type: 'string' }, full: { type: 'boolean' },
+    archive: { type: 'string' }, every: { type: 'string' }, subs: { type: 'string' }, out: { type: 'string' }, full: { type: 'boolean' }, 'site-branch': { type: 'string' },
     force: { type: 'boolean' }, concurrency: { type: 'string' }, timeout: { type: 'string' }, timezone: { type: 'string' }, wait: { type: 'string' },
     json: { type: 'boolean' }, quiet: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   });
@@ -76,6 +80,7 @@ export async function run(argv: string[]): Promise<number> {
     },
   );
   try {
+    if (values['site-branch']) await restoreSite('run', archiveDir, base.outDir, values['site-branch'], log);
     if (everyMs === undefined) {
       const r = await cycle();
       log.info(`run: ${r.line}`);

@@ -75,12 +75,13 @@ jobs:
       - name: Install samizdat
         run: npm install -g samizdat
 
-      # Fetch, then build the site. Exit code 1 means some feeds failed and the others were
-      # archived: still publish.
+      # Fetch, then build the site. The build starts from the site last deployed to gh-pages
+      # and writes only the pages that changed. Exit code 1 means some feeds failed and the
+      # others were archived: still publish.
       - name: Fetch and build
         run: |
           status=0
-          npx samizdat run || status=$?
+          npx samizdat run --site-branch gh-pages || status=$?
           if [ "$status" -gt 1 ]; then exit "$status"; fi
 
       # Commit the new posts (message with counts per source), push with rebase-and-retry

@@ -3,9 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SamizdatError } from '../model/index.js';
-import { firstLine, gitError } from './git.js';
+import { firstLine } from './git.js';
 import { isBehind, PUSH_DEFAULTS } from './push-with-rebase.js';
 import type { Repo } from './repo.js';
+import { localTip, remoteTip } from './site-branch-tip.js';
 
 export interface SiteBranchOptions {
   readonly siteDir: string;
@@ -15,6 +16,12 @@ export interface SiteBranchOptions {
   /** Named in the commit message (the archive commit the site was built from). */
   readonly source?: string;
   readonly retries?: number;
+  /**
+   * The index git keeps of the site folder between deploys (and fills when it restores one, see
+   * restoreSiteBranch): only files whose size or mtime changed since are hashed again. A
+   * temporary one (every file hashed) when not given.
+   */
+  readonly indexFile?: string;
 }
 
 export interface SiteBranchResult {
@@ -26,7 +33,7 @@ export interface SiteBranchResult {
 
 /**
  * Commits the built site as the whole tree of `branch` (e.g. gh-pages) without touching the
- * working tree or the real index: a temporary index (GIT_INDEX_FILE) is filled from the site
+ * working tree or the real index: an index of its own (GIT_INDEX_FILE) is filled from the site
  * folder (`--work-tree`), written as a tree, and committed with git plumbing on top of the
  * branch's previous commit — the remote's when there is one — so every deploy is a plain
  * fast-forward and nothing is ever force-pushed. Unchanged pages cost nothing (same blobs).
@@ -34,7 +41,7 @@ export interface SiteBranchResult {
  * running Jekyll over them again.
  */
 export async function deploySiteBranch(repo: Repo, o: SiteBranchOptions): Promise<SiteBranchResult> {
-  const tree = await siteTree(repo, o.siteDir);
+  const tree = await siteTree(repo, o.siteDir, o.indexFile);
   const retries = o.retries ?? PUSH_DEFAULTS.retries;
   for (let attempt = 0; ; attempt++) {
     const parent = (o.remote ? await remoteTip(repo, o.remote, o.branch) : undefined) ?? (await localTip(repo, o.branch));
@@ -52,35 +59,34 @@ export async function deploySiteBranch(repo: Repo, o: SiteBranchOptions): Promis
   }
 }
 
-async function siteTree(repo: Repo, siteDir: string): Promise<string> {
-  const tmp = await mkdtemp(join(tmpdir(), 'samizdat-site-index-'));
+async function siteTree(repo: Repo, siteDir: string, indexFile: string | undefined): Promise<string> {
+  const tmp = indexFile ? undefined : await mkdtemp(join(tmpdir(), 'samizdat-site-index-'));
+  const index = indexFile ?? join(tmp!, 'index');
   try {
-    // GIT_DIR + GIT_WORK_TREE: git sees the site folder as the whole work tree; -f because
-    // the archive's ignore rules (which list _site/) are not the site's.
-    const env = { GIT_INDEX_FILE: join(tmp, 'index'), GIT_DIR: repo.gitDir, GIT_WORK_TREE: siteDir };
-    await repo.out(['add', '-A', '-f', '--', '.'], { cwd: siteDir, env });
-    if (!existsSync(join(siteDir, '.nojekyll'))) {
-      const empty = await repo.out(['hash-object', '-w', '--stdin'], { input: '' });
-      await repo.out(['update-index', '--add', '--cacheinfo', `100644,${empty},.nojekyll`], { cwd: siteDir, env });
-    }
-    return await repo.out(['write-tree'], { cwd: siteDir, env });
+    return await fillTree(repo, siteDir, index);
+  } catch (err) {
+    if (!indexFile) throw err;
+    // A kept index git cannot use: start a new one (every file hashed once more).
+    await rm(index, { force: true });
+    return await fillTree(repo, siteDir, index);
   } finally {
-    await rm(tmp, { recursive: true, force: true });
+    if (tmp) await rm(tmp, { recursive: true, force: true });
   }
 }
 
-async function localTip(repo: Repo, branch: string): Promise<string | undefined> {
-  const r = await repo.run(['rev-parse', '--verify', '-q', `refs/heads/${branch}^{commit}`]);
-  return r.code === 0 ? r.stdout.trim() : undefined;
+/** The tree of the site folder, through the index `index` (GIT_DIR + GIT_WORK_TREE: git sees the folder as the whole work tree). */
+async function fillTree(repo: Repo, siteDir: string, index: string): Promise<string> {
+  const env = siteEnv(repo, siteDir, index);
+  // -f: the archive's ignore rules (which list _site/) are not the site's.
+  await repo.out(['add', '-A', '-f', '--', '.'], { cwd: siteDir, env });
+  if (!existsSync(join(siteDir, '.nojekyll'))) {
+    const empty = await repo.out(['hash-object', '-w', '--stdin'], { input: '' });
+    await repo.out(['update-index', '--add', '--cacheinfo', `100644,${empty},.nojekyll`], { cwd: siteDir, env });
+  }
+  return repo.out(['write-tree'], { cwd: siteDir, env });
 }
 
-/** The remote branch's commit (fetched), undefined when the remote has no such branch yet. */
-async function remoteTip(repo: Repo, remote: string, branch: string): Promise<string | undefined> {
-  const args = ['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`];
-  const f = await repo.run(args);
-  if (f.code !== 0) {
-    if (/couldn't find remote ref/i.test(f.stderr)) return undefined;
-    throw gitError(args, f, 'fetch');
-  }
-  return repo.out(['rev-parse', '--verify', 'FETCH_HEAD^{commit}']);
+/** The environment that makes git see the site folder as a work tree with its own index. */
+export function siteEnv(repo: Repo, siteDir: string, index: string): Record<string, string> {
+  return { GIT_INDEX_FILE: index, GIT_DIR: repo.gitDir, GIT_WORK_TREE: siteDir };
 }

@@ -7,6 +7,7 @@ import { commitArchive, type ArchiveCommit } from './commit-archive.js';
 import { copySiteDir } from './copy-site-dir.js';
 import { deploySiteBranch, type SiteBranchResult } from './deploy-site-branch.js';
 import { pushWithRebase } from './push-with-rebase.js';
+import { siteIndexFile } from './restore-site-branch.js';
 import { abortLeftoverRebase, currentBranch, openRepo } from './repo.js';
 
 export interface PublishOptions {
@@ -73,7 +74,7 @@ export async function publishArchive(o: PublishOptions): Promise<PublishReport> 
     let siteBranch: PublishReport['siteBranch'];
     if (o.siteBranch) {
       const source = hasHead ? await repo.out(['rev-parse', '--short', 'HEAD']) : undefined;
-      const r = await deploySiteBranch(repo, { siteDir, branch: o.siteBranch, ...(o.push ? { remote: o.remote } : {}), ...(source ? { source } : {}), ...retryOptions(o) });
+      const r = await deploySiteBranch(repo, { siteDir, branch: o.siteBranch, indexFile: siteIndexFile(join(archiveDir, STATE_DIR)), ...(o.push ? { remote: o.remote } : {}), ...(source ? { source } : {}), ...retryOptions(o) });
       siteBranch = { ...r, branch: o.siteBranch };
     }
     if (o.siteCopyTo) await copySiteDir(siteDir, o.siteCopyTo, archiveDir);

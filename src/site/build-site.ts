@@ -8,6 +8,7 @@ import { SiteCache } from './cache/site-cache.js';
 import { themeSignature } from './cache/theme-signature.js';
 import { GENERATORS } from './generators/index.js';
 import { loadSitePosts } from './load-posts.js';
+import { readMark, writeMark } from './output-mark.js';
 import { permalinkTemplate } from './permalink.js';
 import { siteModel } from './post-content.js';
 import { canRunAlongside, runAlongside, type Presenting } from './run-alongside.js';
@@ -22,6 +23,8 @@ const POSTS_KEY = 'build:posts';
 const TAKEN_KEY = 'build:taken';
 /** How many files the build's record holds (what the build wrote or kept). */
 const FILES_KEY = 'build:files';
+/** The mark the build left in the output folder (see output-mark.ts). */
+const MARK_KEY = 'build:mark';
 
 export interface BuildOptions {
   readonly archiveDir: string;
@@ -92,7 +95,8 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const remembered = cache?.memory(outRoot) ?? new Map<string, string>();
     const count = remembered.get(FILES_KEY);
     const stored = cache?.outputIndex(outRoot, count === undefined ? undefined : Number(count)) ?? previousOutputs();
-    const fresh = o.full || stored.size === 0 || !existsSync(join(outRoot, 'index.html'));
+    const mark = readMark(outRoot);
+    const fresh = o.full || stored.size === 0 || !existsSync(join(outRoot, 'index.html')) || mark === undefined || remembered.get(MARK_KEY) !== mark;
     const recalled = fresh ? new Map<string, string>() : remembered;
     const theme = themeSignature();
     const settings = siteSettings(o.config);
@@ -152,6 +156,9 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
       if (was === undefined) added++;
     }
     record.memory.set(FILES_KEY, String(stored.size + added - gone.length));
+    // A new mark once the folder changed: written before the record is saved, so a build cut
+    // short in between leaves a folder the next build does not trust.
+    record.memory.set(MARK_KEY, fresh || record.written > 0 || removed > 0 ? writeMark(outRoot) : mark!);
     // The posts as read and the pages made from them are saved together: the next build's
     // changes are counted from this one.
     if (cache) {

@@ -46,7 +46,7 @@ describe('samizdat init', () => {
     const script = steps.map((s) => s.run ?? '').join('\n');
     expect(script).toContain('npm install -g samizdat');
     // Fetch + build, tolerate exit 1 (some feeds down), then publish with the site branch.
-    expect(script).toMatch(/npx samizdat run \|\| status=\$\?[\s\S]*if \[ "\$status" -gt 1 \]/);
+    expect(script).toMatch(/npx samizdat run --site-branch gh-pages \|\| status=\$\?[\s\S]*if \[ "\$status" -gt 1 \]/);
     expect(script).toContain('npx samizdat publish --site-branch gh-pages');
     expect(script.indexOf('samizdat run')).toBeLessThan(script.indexOf('samizdat publish'));
   });

@@ -9,6 +9,7 @@ import type { Post } from '../../src/model/index.js';
 import { STATE_DIR } from '../../src/archive/archive.js';
 import { buildSite, type BuildReport } from '../../src/site/build-site.js';
 import { SiteCache } from '../../src/site/cache/site-cache.js';
+import { MARK_FILE } from '../../src/site/output-mark.js';
 import { openSearch } from '../../src/site/search/searcher.js';
 import { allHits, diskLoader, random as mulberry32 } from './search-helpers.js';
 
@@ -25,7 +26,7 @@ interface Live {
   post: Post;
 }
 
-/** Every file under `dir`, by relative path; the search index's own files are left out (segments differ by design). */
+/** Every file under `dir`, by relative path; the search index's own files (segments differ by design) and the build's mark (an id per build) are left out. */
 function tree(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (d: string): void => {
@@ -33,7 +34,7 @@ function tree(dir: string): Map<string, string> {
       const abs = join(d, e.name);
       const rel = relative(dir, abs);
       if (e.isDirectory()) walk(abs);
-      else if (!/^search\/(?!index\.html$)/.test(rel)) out.set(rel, readFileSync(abs, 'utf8'));
+      else if (!/^search\/(?!index\.html$)/.test(rel) && rel !== MARK_FILE) out.set(rel, readFileSync(abs, 'utf8'));
     }
   };
   walk(dir);

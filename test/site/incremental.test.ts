@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,6 +84,39 @@ describe('incremental builds', () => {
     const again = await build();
     expect(again.unchanged).toBe(0);
     expect(again.written).toBe(full.written);
+  });
+});
+
+describe('an output folder put back from a copy', () => {
+  it('is built on when it is the copy of the last build, and checked page by page when it is older', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'samizdat-mark-'));
+    const site = join(dir, '_site');
+    const copy = join(dir, 'copy');
+    mkdirSync(join(dir, '_posts'));
+    const post = (i: number): void => writeFileSync(join(dir, `_posts/2022-02-${String(i + 1).padStart(2, '0')}-p${i}.md`),
+      formatPost({ title: `第${i}篇`, date: Date.UTC(2022, 1, i + 1, 4), author: '甲', link: `https://example.org/${i}`, site: '甲', content: `<p>正文 ${i}</p>` }));
+    for (let i = 0; i < 12; i++) post(i);
+    const build = (): Promise<BuildReport> => buildSite({ archiveDir: dir, outDir: site, config: { paginate: 5 } });
+    await build();
+    const putBack = (): void => {
+      rmSync(site, { recursive: true });
+      cpSync(copy, site, { recursive: true });
+    };
+
+    // The last build's own output, copied away and back (as a deploy restored): nothing to write.
+    cpSync(site, copy, { recursive: true });
+    putBack();
+    expect(await build()).toMatchObject({ written: 0, incremental: true });
+
+    // An older copy put back after a later build: its pages are not what the record says.
+    post(20);
+    expect(await build()).toMatchObject({ incremental: true });
+    putBack();
+    const checked = await build();
+    expect(checked.incremental).toBe(false);
+    expect(readFileSync(join(site, 'index.html'), 'utf8')).toContain('第20篇');
+    expect(existsSync(join(site, '2022-02-21/p20/index.html'))).toBe(true);
+    expect(await build()).toMatchObject({ written: 0, incremental: true });
   });
 });
 

@@ -1,0 +1,103 @@
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MARK_FILE } from '../../src/site/output-mark.js';
+import { openSearch } from '../../src/site/search/searcher.js';
+import { allHits, diskLoader } from '../site/search-helpers.js';
+import { runCli } from '../helpers/cli.js';
+import { addPost, ENV, git, makeRemote, publish } from './publish-repos.js';
+
+const cli = (...args: string[]) => runCli(args, { env: ENV });
+
+/** Every file of a folder with its bytes; the build's mark (an id per build) and the search index's own files (its segments differ by design) left out. */
+function files(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const abs = join(dir, f);
+    if (f !== MARK_FILE && !/^search\/(?!index\.html$)/.test(f) && statSync(abs).isFile()) out.set(relative(dir, abs), readFileSync(abs, 'latin1'));
+  }
+  return out;
+}
+// The hourly job on a CI runner: a fresh clone each time, .samizdat/ restored from a cache,
+// no _site/. With --site-branch the build starts from the last deployed site.
+describe('build and run --site-branch: a fresh clone starts from the deployed site', () => {
+  it('writes only the pages that changed, and the deploy holds what a full build makes', async () => {
+    const r = makeRemote();
+    const a = r.clone('runner');
+    writeFileSync(join(a, '.gitignore'), '.samizdat/\n_site/\n');
+    for (let i = 0; i < 30; i++) addPost(a, i % 2 ? '美国之音' : '德国之声', `第${i}篇`);
+    // No site deployed yet: a full build.
+    const first = await cli('build', '--archive', a, '--site-branch', 'gh-pages', '--json', '--verbose');
+    expect(first.code, first.stderr).toBe(0);
+    const full = JSON.parse(first.stdout) as { written: number };
+    expect((await publish(a, '--site-branch', 'gh-pages')).code).toBe(0);
+
+    // The next run: the same path, a fresh clone, the cache of the last run.
+    renameSync(a, `${a}-last`);
+    const b = r.clone('runner');
+    cpSync(join(`${a}-last`, '.samizdat'), join(b, '.samizdat'), { recursive: true });
+    addPost(b, '美国之音', '新的一篇');
+    const next = await cli('build', '--archive', b, '--site-branch', 'gh-pages', '--json');
+    expect(next.code, next.stderr).toBe(0);
+    const report = JSON.parse(next.stdout) as { written: number; incremental: boolean; posts: number };
+    expect(report).toMatchObject({ incremental: true, posts: 31 });
+    expect(report.written).toBeGreaterThan(0);
+    expect(report.written).toBeLessThan(full.written / 3);
+
+    const deployed = await publish(b, '--site-branch', 'gh-pages');
+    expect(deployed.code, deployed.stderr).toBe(0);
+    expect(existsSync(join(b, '.samizdat/site-index'))).toBe(true);
+    // What gh-pages now holds is what a full build of the archive makes.
+    const check = r.clone('check');
+    const fresh = await cli('build', '--archive', check, '--out', join(r.root, 'full-site'), '--json');
+    expect(fresh.code, fresh.stderr).toBe(0);
+    const pages = join(r.root, 'pages');
+    git(r.root, 'clone', '-q', '--branch', 'gh-pages', r.remote, pages);
+    const want = files(join(r.root, 'full-site'));
+    const got = files(pages);
+    got.delete('.nojekyll');
+    for (const k of [...got.keys()]) if (k.startsWith('.git/') || k === '.git') got.delete(k);
+    expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+    expect([...got].filter(([k, v]) => want.get(k) !== v).map(([k]) => k)).toEqual([]);
+    // Its search index (two segments now) finds the new post and the old ones.
+    const search = await openSearch(diskLoader(pages).load);
+    expect((await allHits(await search.search('新的一篇'))).map((h) => h.title)).toEqual(['新的一篇']);
+    expect(await allHits(await search.search('篇'))).toHaveLength(31);
+  }, 60_000);
+
+  it('run --site-branch does the same, a feed down or not; a folder that holds a site is left alone', async () => {
+    const r = makeRemote();
+    const a = r.clone('runner');
+    writeFileSync(join(a, '.gitignore'), '.samizdat/\n_site/\n');
+    writeFileSync(join(a, 'subs.json'), '[{"site": "美国之音", "url": "http://127.0.0.1:9/down.xml"}]\n');
+    for (let i = 0; i < 6; i++) addPost(a, '美国之音', `篇${i}`);
+    expect((await cli('run', '--archive', a, '--site-branch', 'gh-pages', '--timeout', '5')).code).toBe(1); // the feed is down
+    expect((await publish(a, '--site-branch', 'gh-pages')).code).toBe(0);
+    renameSync(a, `${a}-last`);
+    const b = r.clone('runner');
+    cpSync(join(`${a}-last`, '.samizdat'), join(b, '.samizdat'), { recursive: true });
+    const again = await cli('run', '--archive', b, '--site-branch', 'gh-pages', '--timeout', '5', '--json');
+    expect([0, 1], again.stderr).toContain(again.code); // the feed is down, or backing off
+    expect(again.stderr).toMatch(/run: started from the site of gh-pages \([0-9a-f]{10}\)/);
+    expect(JSON.parse(again.stdout.trim().split('\n').pop()!).build).toMatchObject({ written: 0, incremental: true });
+    // The folder now holds the site: a second run builds on it and restores nothing.
+    const third = await cli('run', '--archive', b, '--site-branch', 'gh-pages', '--timeout', '5');
+    expect(third.stderr).not.toMatch(/started from the site/);
+  }, 60_000);
+
+  it('needs a git repository, and builds every page when the branch cannot be fetched', async () => {
+    const r = makeRemote();
+    const a = r.clone('a');
+    addPost(a, '美国之音');
+    git(a, 'remote', 'set-url', 'origin', join(r.root, 'no-such-remote.git'));
+    const res = await cli('build', '--archive', a, '--site-branch', 'gh-pages');
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stderr).toMatch(/warning: build: could not take the site from gh-pages \(.+\); every page is built/);
+    expect(existsSync(join(a, '_site/index.html'))).toBe(true);
+    const plain = join(r.root, 'plain');
+    cpSync(join(a, '_posts'), join(plain, '_posts'), { recursive: true });
+    const no = await cli('build', '--archive', plain, '--site-branch', 'gh-pages');
+    expect(no.code).toBe(2);
+    expect(no.stderr.trim()).toMatch(/^error: build: --site-branch: .*plain is not in a git repository$/);
+  }, 60_000);
+});
