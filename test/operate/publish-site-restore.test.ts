@@ -1,5 +1,6 @@
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MARK_FILE } from '../../src/site/output-mark.js';
 import { openSearch } from '../../src/site/search/searcher.js';
@@ -32,9 +33,10 @@ describe('build and run --site-branch: a fresh clone starts from the deployed si
     const full = JSON.parse(first.stdout) as { written: number };
     expect((await publish(a, '--site-branch', 'gh-pages')).code).toBe(0);
 
-    // The next run: the same path, a fresh clone, the cache of the last run.
+    // The next run: the same path, a fresh shallow clone (as actions/checkout makes), the cache of the last run.
     renameSync(a, `${a}-last`);
-    const b = r.clone('runner');
+    const b = join(r.root, 'runner');
+    git(r.root, 'clone', '-q', '--depth', '1', pathToFileURL(r.remote).href, b);
     cpSync(join(`${a}-last`, '.samizdat'), join(b, '.samizdat'), { recursive: true });
     addPost(b, '美国之音', '新的一篇');
     const next = await cli('build', '--archive', b, '--site-branch', 'gh-pages', '--json');
@@ -46,6 +48,8 @@ describe('build and run --site-branch: a fresh clone starts from the deployed si
 
     const deployed = await publish(b, '--site-branch', 'gh-pages');
     expect(deployed.code, deployed.stderr).toBe(0);
+    expect(git(b, 'rev-parse', '--is-shallow-repository')).toBe('true');
+    expect(git(r.remote, 'rev-list', '--count', 'gh-pages')).toBe('2'); // on top of the last deploy
     expect(existsSync(join(b, '.samizdat/site-index'))).toBe(true);
     // What gh-pages now holds is what a full build of the archive makes.
     const check = r.clone('check');
