@@ -43,7 +43,5 @@ export async function restoreSiteBranch(repo: Repo, o: RestoreOptions): Promise<
 
 const TEMP_SUFFIX = '.samizdat-restore';
 
-export const SITE_INDEX_FILE = 'site-index';
-
 /** Where the deploy keeps its index of the site folder: in the archive's state folder (a cache). */
-export const siteIndexFile = (stateDir: string): string => join(stateDir, SITE_INDEX_FILE);
+export const siteIndexFile = (stateDir: string): string => join(stateDir, 'site-index');

@@ -22,4 +22,3 @@ export async function remoteTip(repo: Repo, remote: string, branch: string): Pro
   }
   return repo.out(['rev-parse', '--verify', 'FETCH_HEAD^{commit}']);
 }
-
