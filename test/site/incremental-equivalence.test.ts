@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatPost } from '../../src/archive/posts/format-post.js';
@@ -9,9 +9,9 @@ import type { Post } from '../../src/model/index.js';
 import { STATE_DIR } from '../../src/archive/archive.js';
 import { buildSite, type BuildReport } from '../../src/site/build-site.js';
 import { SiteCache } from '../../src/site/cache/site-cache.js';
-import { MARK_FILE } from '../../src/site/output-mark.js';
 import { openSearch } from '../../src/site/search/searcher.js';
 import { allHits, diskLoader, random as mulberry32 } from './search-helpers.js';
+import { siteDiff, siteTree } from './site-tree.js';
 
 // An incremental build that knows the changes checks only the pages they touch and keeps the
 // rest unchecked. Whatever the changes, its output must be the output of a full build.
@@ -24,28 +24,6 @@ const SOURCES = ['甲报', '乙台', '丙网'];
 interface Live {
   file: string;
   post: Post;
-}
-
-/** Every file under `dir`, by relative path; the search index's own files (segments differ by design) and the build's mark (an id per build) are left out. */
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const abs = join(d, e.name);
-      const rel = relative(dir, abs);
-      if (e.isDirectory()) walk(abs);
-      else if (!/^search\/(?!index\.html$)/.test(rel) && rel !== MARK_FILE) out.set(rel, readFileSync(abs, 'utf8'));
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-function diff(a: Map<string, string>, b: Map<string, string>): string[] {
-  const out: string[] = [];
-  for (const [k, v] of a) if (!b.has(k)) out.push(`only incremental: ${k}`); else if (b.get(k) !== v) out.push(`differs: ${k}`);
-  for (const k of b.keys()) if (!a.has(k)) out.push(`only full: ${k}`);
-  return out;
 }
 
 // The compiled build runs generators on worker threads (the sources have no compiled worker
@@ -143,7 +121,7 @@ async function equivalence(buildWith: typeof buildSite): Promise<void> {
     const copy = join(root, `copy-${knew}-${name.length}`);
     cpSync(join(archive, '_posts'), join(copy, '_posts'), { recursive: true });
     const full = await build(copy, join(copy, '_site'), true);
-    const differences = diff(tree(incremental), tree(join(copy, '_site')));
+    const differences = siteDiff(siteTree(incremental), siteTree(join(copy, '_site')), ['incremental', 'full']);
     expect(differences, `after "${name}"`).toEqual([]);
     // The search index is laid out differently (segments), but holds no folder of a segment it no longer uses…
     const manifest = JSON.parse(readFileSync(join(incremental, 'search/index.json'), 'utf8')) as { segments: Array<{ id: string }> };
@@ -197,7 +175,7 @@ describe('incremental builds into two folders', () => {
     const again = await build(a);
     expect(again.incremental).toBe(false); // a missed a change: it checks every page
     await build(join(root, 'full'), true);
-    expect(diff(tree(a), tree(join(root, 'full')))).toEqual([]);
+    expect(siteDiff(siteTree(a), siteTree(join(root, 'full')), ['incremental', 'full'])).toEqual([]);
     expect(readFileSync(join(a, '2022-03-04/p3/index.html'), 'utf8')).toContain('改过的标题');
   });
 });
