@@ -120,6 +120,26 @@ describe('an output folder put back from a copy', () => {
   });
 });
 
+describe("the archive's CNAME", () => {
+  it('follows the archive: copied when it names a domain, reported when not, removed with it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'samizdat-cname-'));
+    const site = join(dir, '_site');
+    mkdirSync(join(dir, '_posts'));
+    writeFileSync(join(dir, '_posts/2022-02-01-p.md'), formatPost({ title: '一篇', date: Date.UTC(2022, 1, 1, 4), author: '甲', link: 'https://example.org/1', site: '甲', content: '<p>正文</p>' }));
+    const build = (): Promise<BuildReport> => buildSite({ archiveDir: dir, outDir: site, config: { url: 'https://mirror.example.org' } });
+    writeFileSync(join(dir, 'CNAME'), '<script>alert(1)</script>\n');
+    expect((await build()).warnings).toContain('CNAME: "<script>alert(1)</script>" is not a domain name; not copied into the site');
+    expect(existsSync(join(site, 'CNAME'))).toBe(false);
+    writeFileSync(join(dir, 'CNAME'), '  news.mirror.example.org  \n\n');
+    await build();
+    expect(readFileSync(join(site, 'CNAME'), 'utf8')).toBe('news.mirror.example.org\n');
+    expect(readFileSync(join(site, 'sitemap.xml'), 'utf8')).not.toContain('CNAME');
+    rmSync(join(dir, 'CNAME'));
+    await build();
+    expect(existsSync(join(site, 'CNAME'))).toBe(false);
+  });
+});
+
 describe('per-post permalinks and redirects', () => {
   it('honours a post\'s own permalink and writes a redirect page at each redirect_from URL', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'samizdat-redir-'));

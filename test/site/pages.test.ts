@@ -56,6 +56,7 @@ beforeAll(async () => {
   for (let i = 0; i < 4; i++) write(post('德国之声', T0 + 3 * DAY + i * 20 * DAY, i === 1 ? { categories: ['国际'] } : {}));
   write(post('Matters', T0 + DAY, { link: `https://www.youtube.com/watch?v=${VIDEO_ID}&t=30`, title: '视频一' }));
   write(post('Matters', T0 + 2 * DAY, { content: `<p>看 <a href="https://youtu.be/${OTHER_VIDEO}">这段</a></p>`, title: '视频二', comments: false }));
+  put('CNAME', 'mirror.example.org\n');
   put('about.md', '---\ntitle: 关于这个镜像\n---\n# 说明\n\n这是 **{{ site.title }}**，见 [归档](/archive/) 与 [外站](https://example.org/x)。\n\n- 一\n- 二\n\n<script>alert(1)</script>\n\n[坏链接](javascript:alert(2))\n');
   const report = await buildSite({ archiveDir: archive, outDir: out, config: loadSiteConfig(join(archive, '_config.yml')), full: true });
   expect(report.posts).toBe(13);
@@ -246,6 +247,10 @@ describe('every page', () => {
       for (let i = 1; i < headings.length; i++) expect(headings[i]! - headings[i - 1]!, file).toBeLessThanOrEqual(1);
     }
     expect(page('archive/index.html')).toContain('<a href="../archive/index.html" aria-current="page">归档</a>');
+  });
+
+  it('copies the archive\'s CNAME (a GitHub Pages custom domain) to the root of the site', () => {
+    expect(page('CNAME')).toBe('mirror.example.org\n');
   });
 
   it('writes 404.html with the stylesheet inlined, and the about page from about.md, sanitized', () => {
