@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { MARK_FILE } from '../site/output-mark.js';
 import { siteEnv } from './deploy-site-branch.js';
 import type { Repo } from './repo.js';
 import { localTip, remoteTip } from './site-branch-tip.js';
@@ -21,7 +22,7 @@ export type RestoreResult =
  * Puts the site last deployed to `branch` into a site folder that holds none (a fresh clone on a
  * CI runner), through the deploy's own index: the build then finds its last output and writes
  * only what changed, and the deploy hashes only those files again. A folder that holds a site,
- * or anything else, is left alone.
+ * or anything else, is left alone, and so is a branch that holds no site samizdat built.
  */
 export async function restoreSiteBranch(repo: Repo, o: RestoreOptions): Promise<RestoreResult> {
   const siteDir = resolve(o.siteDir);
@@ -30,6 +31,9 @@ export async function restoreSiteBranch(repo: Repo, o: RestoreOptions): Promise<
   if (existsSync(siteDir) && readdirSync(siteDir).length > 0) return { restored: false, why: `${siteDir} is not empty` };
   const tip = (o.remote ? await remoteTip(repo, o.remote, o.branch) : undefined) ?? (await localTip(repo, o.branch));
   if (!tip) return { restored: false, why: `there is no branch ${o.branch} yet` };
+  // Only a site samizdat built: files of another (a hand-made or a Jekyll site) would stay forever,
+  // since no build of ours knows them.
+  if ((await repo.run(['cat-file', '-e', `${tip}:${MARK_FILE}`])).code !== 0) return { restored: false, why: `${o.branch} holds no site samizdat built (no ${MARK_FILE})` };
   // Written beside, then renamed into place: a restore cut short leaves no half site to build on.
   mkdirSync(temp, { recursive: true });
   mkdirSync(dirname(o.indexFile), { recursive: true });

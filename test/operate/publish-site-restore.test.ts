@@ -77,6 +77,25 @@ describe('build and run --site-branch: a fresh clone starts from the deployed si
     expect(third.stderr).not.toMatch(/started from the site/);
   }, 60_000);
 
+  it('leaves a branch alone that holds another site (no mark of a samizdat build)', async () => {
+    const r = makeRemote();
+    const a = r.clone('a');
+    addPost(a, '美国之音');
+    // gh-pages as a hand-made site left it.
+    git(a, 'checkout', '-q', '--orphan', 'gh-pages');
+    git(a, 'rm', '-rq', '--cached', '.');
+    writeFileSync(join(a, 'old.html'), '<p>旧站</p>');
+    git(a, 'add', 'old.html');
+    git(a, 'commit', '-qm', 'old site');
+    git(a, 'push', '-q', 'origin', 'gh-pages');
+    git(a, 'checkout', '-qf', 'main');
+    const res = await cli('build', '--archive', a, '--site-branch', 'gh-pages', '--verbose');
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stderr).toContain('build: site not taken from gh-pages: gh-pages holds no site samizdat built (no .samizdat-build)');
+    expect(existsSync(join(a, '_site/old.html'))).toBe(false);
+    expect(existsSync(join(a, '_site/index.html'))).toBe(true);
+  }, 60_000);
+
   it('needs a git repository, and builds every page when the branch cannot be fetched', async () => {
     const r = makeRemote();
     const a = r.clone('a');
