@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SamizdatError } from '../model/index.js';
 import { firstLine } from './git.js';
@@ -18,10 +17,9 @@ export interface SiteBranchOptions {
   readonly retries?: number;
   /**
    * The index git keeps of the site folder between deploys (and fills when it restores one, see
-   * restoreSiteBranch): only files whose size or mtime changed since are hashed again. A
-   * temporary one (every file hashed) when not given.
+   * restoreSiteBranch): only files whose size or mtime changed since are hashed again.
    */
-  readonly indexFile?: string;
+  readonly indexFile: string;
 }
 
 export interface SiteBranchResult {
@@ -59,18 +57,13 @@ export async function deploySiteBranch(repo: Repo, o: SiteBranchOptions): Promis
   }
 }
 
-async function siteTree(repo: Repo, siteDir: string, indexFile: string | undefined): Promise<string> {
-  const tmp = indexFile ? undefined : await mkdtemp(join(tmpdir(), 'samizdat-site-index-'));
-  const index = indexFile ?? join(tmp!, 'index');
+async function siteTree(repo: Repo, siteDir: string, index: string): Promise<string> {
   try {
     return await fillTree(repo, siteDir, index);
-  } catch (err) {
-    if (!indexFile) throw err;
+  } catch {
     // A kept index git cannot use: start a new one (every file hashed once more).
     await rm(index, { force: true });
     return await fillTree(repo, siteDir, index);
-  } finally {
-    if (tmp) await rm(tmp, { recursive: true, force: true });
   }
 }
 
