@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,7 +20,7 @@ describe('build and run --site-branch: a fresh clone starts from the deployed si
     writeFileSync(join(a, '.gitignore'), '.samizdat/\n_site/\n');
     for (let i = 0; i < 30; i++) addPost(a, i % 2 ? '美国之音' : '德国之声', `第${i}篇`);
     // No site deployed yet: a full build.
-    const first = await cli('build', '--archive', a, '--site-branch', 'gh-pages', '--json', '--verbose');
+    const first = await cli('build', '--archive', a, '--site-branch', 'gh-pages', '--json');
     expect(first.code, first.stderr).toBe(0);
     const full = JSON.parse(first.stdout) as { written: number };
     expect((await publish(a, '--site-branch', 'gh-pages')).code).toBe(0);
@@ -29,7 +30,7 @@ describe('build and run --site-branch: a fresh clone starts from the deployed si
     const b = join(r.root, 'runner');
     git(r.root, 'clone', '-q', '--depth', '1', pathToFileURL(r.remote).href, b);
     cpSync(join(`${a}-last`, '.samizdat'), join(b, '.samizdat'), { recursive: true });
-    addPost(b, '美国之音', '新的一篇');
+    const added = addPost(b, '美国之音', '新的一篇');
     const next = await cli('build', '--archive', b, '--site-branch', 'gh-pages', '--json');
     expect(next.code, next.stderr).toBe(0);
     const report = JSON.parse(next.stdout) as { written: number; incremental: boolean; posts: number };
@@ -41,7 +42,9 @@ describe('build and run --site-branch: a fresh clone starts from the deployed si
     expect(deployed.code, deployed.stderr).toBe(0);
     expect(git(b, 'rev-parse', '--is-shallow-repository')).toBe('true');
     expect(git(r.remote, 'rev-list', '--count', 'gh-pages')).toBe('2'); // on top of the last deploy
-    expect(existsSync(join(b, '.samizdat/site-index'))).toBe(true);
+    // The deploy went through the index the restore filled (the one copied in knew no new post).
+    const indexed = execFileSync('git', ['-c', 'core.quotePath=false', 'ls-files'], { cwd: b, env: { ...process.env, ...ENV, GIT_INDEX_FILE: join(b, '.samizdat/site-index') }, encoding: 'utf8' });
+    expect(indexed.split('\n')).toContain(`${added.slice(0, 10)}/新的一篇/index.html`);
     // What gh-pages now holds is what a full build of the archive makes.
     const check = r.clone('check');
     const fresh = await cli('build', '--archive', check, '--out', join(r.root, 'full-site'), '--json');

@@ -41,6 +41,19 @@ describe('samizdat publish: the site', () => {
     expect(git(r.remote, 'rev-list', '--count', 'gh-pages')).toBe('2');
   });
 
+  it('replaces a kept index of the site that git cannot read', async () => {
+    const r = makeRemote();
+    const a = r.clone('a');
+    writeSite(a, '<h1>v1</h1>');
+    expect((await publish(a, '--site-branch', 'gh-pages')).code).toBe(0);
+    writeFileSync(join(a, '.samizdat', 'site-index'), 'not an index');
+    writeSite(a, '<h1>v2</h1>');
+    const res = await publish(a, '--site-branch', 'gh-pages');
+    expect(res.code, res.stderr).toBe(0);
+    expect(git(r.remote, 'show', 'gh-pages:index.html')).toBe('<h1>v2</h1>');
+    expect(git(r.remote, 'ls-tree', '-r', '--name-only', 'gh-pages').split('\n')).toEqual(['.nojekyll', 'assets/style.css', 'index.html']);
+  });
+
   it('builds on a site commit pushed by another clone instead of replacing it', async () => {
     const r = makeRemote();
     const a = r.clone('a');
