@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { STATE_DIR } from '../archive/archive.js';
 import type { PostListing } from '../archive/posts/list-posts-alongside.js';
 import type { SiteConfig } from '../config/load-site-config.js';
+import { asideWriter } from './aside/aside-writer.js';
 import { BUILD_DEFAULTS } from './build-defaults.js';
 import { SiteCache } from './cache/site-cache.js';
 import { themeSignature } from './cache/theme-signature.js';
@@ -200,7 +201,9 @@ interface RunContext {
  */
 async function runGenerators(generators: readonly Generator[], model: SiteModel, c: RunContext): Promise<void> {
   let stage = '';
-  const out = createSiteOutput(c.outRoot, c.previous, c.recalled, c.record, (n) => n % 200 === 0 && c.onProgress?.(n, stage), c.memos);
+  // Without a post-page thread (most builds that know their changes) the second core is idle: it writes the big files.
+  const aside = c.parallel ? undefined : asideWriter();
+  const out = createSiteOutput(c.outRoot, c.previous, c.recalled, c.record, (n) => n % 200 === 0 && c.onProgress?.(n, stage), c.memos, aside);
   const alongside: Array<{ done: Promise<void>; handedOver: Promise<void>; stop: () => Promise<void> }> = [];
   const presenting = c.parallel && c.memos ? presentingFor(generators, model, c.memos) : undefined;
   const order = presenting ? runOrder(generators) : generators;
@@ -220,9 +223,12 @@ async function runGenerators(generators: readonly Generator[], model: SiteModel,
       c.stageMs[g.name] = Date.now() - t;
     }
     await Promise.all(alongside.map((a) => a.done));
+    await out.settled();
   } catch (err) {
     await Promise.all(alongside.map((a) => a.stop()));
     throw err;
+  } finally {
+    await aside?.close();
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Post } from '../model/index.js';
+import type { AsideInput, AsideTaskName } from './aside/aside-tasks.js';
 import type { SiteInfo } from './theme/site-info.js';
 
 /** A post as the site sees it: everything but the content, which stays on disk until a page needs it. */
@@ -65,6 +66,12 @@ export interface SiteModel {
 export interface SiteOutput {
   /** Writes a file atomically; `rel` is relative to the output folder, '/'-separated. */
   write(rel: string, data: string | Uint8Array, signature?: string): Promise<void>;
+  /**
+   * Writes the files task `name` makes from `input` (see ASIDE_TASKS), each with its signature,
+   * on a helper thread when the build has an idle one, while the generator goes on: the build
+   * waits for them before it completes, and fails if they do.
+   */
+  writeAside<K extends AsideTaskName>(files: readonly { rel: string; sig: string }[], name: K, input: AsideInput<K>): void;
   /** True (and the file is kept) when `rel` was written from inputs with this signature last time. */
   isFresh(rel: string, signature: string): boolean;
   /**

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../archive/atomic-write.js';
 import { SamizdatError } from '../model/index.js';
+import { runAsideTask } from './aside/aside-tasks.js';
+import { AsideError, type AsideWriter } from './aside/aside-writer.js';
 import { contentSignature } from './cache/signature.js';
 import type { SiteOutput } from './site-model.js';
 
@@ -61,13 +63,20 @@ export function isClaimed(record: OutputRecord, rel: string): boolean {
 /**
  * The SiteOutput of a build into `outRoot`: `previous` holds the signatures of the last build's
  * files (empty for a full build), `recalled` what generators remembered then. Used by the main
- * thread and by the worker that renders post pages alongside (site-worker.ts).
+ * thread and by the worker that renders post pages alongside (site-worker.ts). With `aside`,
+ * writeAside's files are made on its thread; `settled` waits for them (and fails as they did).
  */
 export function createSiteOutput(
   outRoot: string, previous: PreviousOutputs, recalled: ReadonlyMap<string, string>, record: OutputRecord,
-  onWritten?: (written: number) => void, memos?: MemoStore,
-): SiteOutput {
+  onWritten?: (written: number) => void, memos?: MemoStore, aside?: AsideWriter,
+): SiteOutput & { settled(): Promise<void> } {
   const madeDirs = new Set<string>();
+  const pending: Promise<void>[] = [];
+  const later = (p: Promise<void>): void => {
+    // Handled here so that a failure waits for settled() instead of stopping the process.
+    p.catch(() => undefined);
+    pending.push(p);
+  };
   const inside = (rel: string): string => {
     const abs = resolve(outRoot, rel);
     // Paths come from post titles: whatever a template does, nothing leaves the output folder.
@@ -137,6 +146,29 @@ export function createSiteOutput(
       }
       record.written++;
       onWritten?.(record.written);
+    },
+    writeAside(files, name, input) {
+      if (!aside) {
+        const data = runAsideTask(name, input);
+        return later(Promise.all(files.map(({ rel, sig }, i) => this.write(rel, data[i]!, sig))).then(() => undefined));
+      }
+      const paths = files.map(({ rel, sig }) => {
+        if (!isClaimed(record, rel)) record.current.set(rel, sig);
+        return inside(rel);
+      });
+      later(aside.run(name, input, paths).then(
+        () => {
+          record.written += files.length;
+          onWritten?.(record.written);
+        },
+        (err: unknown) => {
+          const message = (err as Error).message.split('\n')[0];
+          throw new SamizdatError('site', 'write', `build: cannot write ${err instanceof AsideError && err.path ? err.path : paths.join(', ')} (${message})`, { cause: err });
+        },
+      ));
+    },
+    async settled() {
+      while (pending.length) await Promise.all(pending.splice(0));
     },
   };
 }

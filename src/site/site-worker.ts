@@ -16,6 +16,7 @@ parentPort?.once('message', (job: WorkerJob) => {
       const out = createSiteOutput(job.outRoot, previousOutputs(new Map(job.previous)), new Map(job.recalled), record);
       const presenting = presentingModel(siteModel(job.posts, job.settings, job.archiveDir), job.present);
       await generator.generate(presenting.model, out);
+      await out.settled();
       return {
         ok: {
           current: [...record.current], memory: [...record.memory], skipped: record.skipped, warnings: record.warnings, claimed: record.claimed,

@@ -187,4 +187,25 @@ describe('samizdat build', () => {
     expect(lines.at(-1)).toMatch(/cannot write .*blocked-out\/2014-04-18\/.*index\.html/);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
+
+  it('stops with a one-line error naming the feed when a feed cannot be written (made on the helper thread of an incremental build)', async () => {
+    const dir = join(archive, 'feed-blocked-out');
+    const first = await runCli(['build', '--archive', archive, '--out', dir, '--json']);
+    expect(first.code).toBe(0);
+    // A folder where the site's Atom feed goes: renaming the new feed onto it fails.
+    await rm(join(dir, 'feed.xml'));
+    mkdirSync(join(dir, 'feed.xml', 'in-the-way'), { recursive: true });
+    put('_posts/2021-06-01-feed-blocker.md', formatPost({ title: '新的一篇', date: Date.UTC(2021, 5, 1), author: 'a', link: 'https://example.org/new', site: '美国之音', content: '<p>新</p>' }));
+    try {
+      const r = await runCli(['build', '--archive', archive, '--out', dir]);
+      expect(r.code).toBe(1);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines.at(-1)).toMatch(/cannot write .*feed-blocked-out\/feed\.xml \(/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      // No temp file is left behind.
+      expect(readdirSync(dir).filter((f) => f.startsWith('.samizdat-tmp-'))).toEqual([]);
+    } finally {
+      await rm(join(archive, '_posts/2021-06-01-feed-blocker.md'));
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import type { Post } from '../../src/model/index.js';
+import { runAsideTask } from '../../src/site/aside/aside-tasks.js';
 import type { SiteModel, SiteOutput, SitePost, SiteSettings } from '../../src/site/site-model.js';
 
 /** Debian's python3 (with python3-feedparser); the `python3` on PATH may be another one without it. */
@@ -93,6 +94,9 @@ export function memoryOutput(previous = new Map<string, string>()): MemoryOutput
       contents.set(rel, typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
       written.push(rel);
       previous.set(rel, sig ?? '');
+    },
+    writeAside(files, name, input) {
+      runAsideTask(name, input).forEach((data, i) => void this.write(files[i]!.rel, data, files[i]!.sig));
     },
   };
 }

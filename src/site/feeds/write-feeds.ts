@@ -6,12 +6,8 @@ import { sourcePath } from '../source-path.js';
 import { absoluteUrl, siteBase } from './absolute-url.js';
 import { feedsCodeSignature } from './code-signature.js';
 import { feedEntry, plainText, uuidUrn, type FeedChannel, type FeedEntry } from './feed-entry.js';
-import { renderAtom } from './render-atom.js';
-import { renderJsonFeed } from './render-json-feed.js';
-import { renderRss } from './render-rss.js';
+import { FEED_FILES } from './render-feed-files.js';
 
-/** The three files every feed folder gets. */
-export const FEED_FILES = ['feed.xml', 'rss.xml', 'feed.json'] as const;
 export const DEFAULT_FEED_LIMIT = 50;
 
 interface FeedGroup {
@@ -48,7 +44,7 @@ export async function writeFeeds(model: SiteModel, out: SiteOutput, limit = DEFA
   for (const [i, g] of groups.entries()) {
     // A feed is made from its posts' files and URLs: when none changed, nothing is read.
     const inputs = g.posts.map((p) => `${p.file}\u0001${p.digest}\u0001${p.url}`);
-    const stale = FEED_FILES.map((f) => ({ rel: g.folder + f, sig: signature('feed', g.folder + f, settingsSig, g.title, ...inputs) }))
+    const stale = FEED_FILES.map((file) => ({ file, rel: g.folder + file, sig: signature('feed', g.folder + file, settingsSig, g.title, ...inputs) }))
       .filter((f) => !out.isFresh(f.rel, f.sig));
     if (stale.length === 0) continue;
     const entries: FeedEntry[] = [];
@@ -71,12 +67,10 @@ export async function writeFeeds(model: SiteModel, out: SiteOutput, limit = DEFA
       updated: entries[0]?.date ?? 0,
       entries,
     };
-    for (const { rel, sig } of stale) {
-      const file = rel.slice(g.folder.length);
-      const text = file === 'feed.xml' ? renderAtom(ch, siteTitle) : file === 'rss.xml' ? renderRss(ch) : renderJsonFeed(ch, siteTitle);
-      await out.write(rel, text, sig);
-      files++;
-    }
+    // Rendered and written on a helper thread when the build has an idle one: the feeds of a
+    // few sources are megabytes.
+    out.writeAside(stale, 'feedFiles', { channel: ch, siteTitle, files: stale.map((f) => f.file) });
+    files += stale.length;
   }
   return { feeds: groups.length, files, skipped };
 }

@@ -1,0 +1,56 @@
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeedFilesInput } from '../../src/site/feeds/render-feed-files.js';
+import { renderFeedFiles } from '../../src/site/feeds/render-feed-files.js';
+
+// The helper thread runs compiled code (the sources have no compiled worker script): npm test builds dist/ first.
+type Writer = typeof import('../../src/site/aside/aside-writer.js');
+const compiled = async (): Promise<Writer> =>
+  (await import(pathToFileURL(join(import.meta.dirname, '../../dist/site/aside/aside-writer.js')).href)) as Writer;
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'samizdat-aside-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const input = (title: string): FeedFilesInput => ({
+  siteTitle: '测试镜像',
+  files: ['feed.xml', 'rss.xml', 'feed.json'],
+  channel: {
+    title, description: '', folderUrl: '', id: 'urn:uuid:00000000-0000-4000-8000-000000000000', updated: Date.UTC(2024, 0, 2),
+    entries: [{ id: 'urn:x:1', title: '标题 <&>', link: 'https://example.org/1', original: '', date: Date.UTC(2024, 0, 2), author: '作者', source: '来源', categories: ['要闻'], html: '<p>正文</p>' }],
+  },
+});
+
+describe('the helper thread that writes files aside', () => {
+  it.skipIf(availableParallelism() < 2)('writes what the task makes, atomically, reports a file it cannot write by name, and goes on', async () => {
+    const writer = (await compiled()).asideWriter();
+    expect(writer).toBeDefined();
+    const paths = ['feed.xml', 'rss.xml', 'feed.json'].map((f) => join(dir, 'a', f));
+    mkdirSync(join(dir, 'a'));
+    await writer!.run('feedFiles', input('甲'), paths);
+    const expected = renderFeedFiles(input('甲'));
+    expect(paths.map((p) => readFileSync(p, 'utf8'))).toEqual(expected);
+
+    // A folder in the way of the second file: the task fails naming it, the first was written.
+    mkdirSync(join(dir, 'b', 'rss.xml', 'in-the-way'), { recursive: true });
+    const blocked = ['feed.xml', 'rss.xml', 'feed.json'].map((f) => join(dir, 'b', f));
+    const failed = await writer!.run('feedFiles', input('乙'), blocked).then(() => undefined, (err: unknown) => err);
+    expect(failed).toMatchObject({ path: blocked[1] });
+    expect(readFileSync(blocked[0]!, 'utf8')).toBe(renderFeedFiles(input('乙'))[0]);
+    expect(readdirSync(join(dir, 'b')).sort()).toEqual(['feed.xml', 'rss.xml']);
+
+    // The thread goes on with the next task.
+    writeFileSync(paths[2]!, 'old');
+    await writer!.run('feedFiles', input('丙'), paths);
+    expect(readFileSync(paths[2]!, 'utf8')).toBe(renderFeedFiles(input('丙'))[2]);
+    await writer!.close();
+  });
+});
