@@ -91,7 +91,7 @@ export async function loadSitePosts(
       const digest = before && rowDigest(before);
       if (before && digest !== undefined && digests.get(path) === digest && before[1].startsWith(`${files[i]!.size}:`)) {
         rowOf[i] = restamped(before, stamp);
-        edits.push({ file: path, pos: place(cachedIndex[i]!), row: rowOf[i] });
+        edits.push({ file: path, pos: place(cachedIndex[i]!), row: rowOf[i], restamp: true });
         was.delete(path);
       } else {
         stale[kept] = i;
@@ -104,10 +104,11 @@ export async function loadSitePosts(
   (await readRowsAlongside(archiveDir, jobs, options)).forEach((row, j) => {
     const i = stale[j]!;
     rowOf[i] = row;
-    edits.push({ file: row[0], pos: place(cachedIndex[i]!), row });
     // Same bytes under a new mtime (a clone, a checkout, a copy): the cache learns the stamp, no post changed.
     const before = was.get(row[0]);
-    if (before && sameRead(before, row)) was.delete(row[0]);
+    const restamp = before !== undefined && sameRead(before, row);
+    edits.push({ file: row[0], pos: place(cachedIndex[i]!), row, ...(restamp ? { restamp } : {}) });
+    if (restamp) was.delete(row[0]);
     else {
       isFresh[i] = 1;
       changed.push(row[0]);

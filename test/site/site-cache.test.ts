@@ -103,6 +103,45 @@ describe('site cache: post entries', () => {
   });
 });
 
+describe('site cache: new stamps of unchanged rows', () => {
+  it('go beside the document, however many, and the document stays as it was', () => {
+    const file = join(dir, 'stamps.db');
+    const doc = join(dir, 'stamps-posts.utf16');
+    let cache = SiteCache.open(file)!;
+    const first = rowsOf(3000);
+    cache.savePosts(first, first.map((row) => ({ file: row[0], pos: null, row })), BASIS);
+    const written = readFileSync(doc);
+    // A fresh clone: every file has a new mtime, the same bytes (many more than fold the changes into a new document).
+    const clone: Row[] = first.map(([f, , t]) => [f, `clone ${f}`, t]);
+    cache.savePosts(clone, clone.map((row, pos) => ({ file: row[0], pos, row, restamp: true })), BASIS);
+    expect(readFileSync(doc).equals(written)).toBe(true);
+    cache.close();
+    cache = SiteCache.open(file)!;
+    expect(cache.posts<Row>(BASIS)).toEqual({ rows: clone, documented: 3000 });
+
+    // Then a real change to one, a new stamp of another, a removal: each in its place.
+    const edited: Row = ['_posts/7.md', 'edited', '改过'];
+    const later = clone.map((r) => (r[0] === '_posts/7.md' ? edited : r[0] === '_posts/8.md' ? (['_posts/8.md', 'touched', r[2]] as const) : r)).filter((r) => r[0] !== '_posts/9.md');
+    cache.savePosts(later, [
+      { file: '_posts/7.md', pos: 7, row: edited }, { file: '_posts/8.md', pos: 8, row: later[8]!, restamp: true }, { file: '_posts/9.md', pos: 9, row: null },
+    ], BASIS);
+    expect(present(cache.posts<Row>(BASIS))).toEqual(later);
+    // A row kept in the table of changes takes its new stamp there: the table's row is the one given back.
+    const touched: Row = ['_posts/7.md', 'touched again', '改过'];
+    const last = later.map((r) => (r[0] === '_posts/7.md' ? touched : r));
+    cache.savePosts(last, [{ file: '_posts/7.md', pos: 7, row: touched, restamp: true }], BASIS);
+    expect(present(cache.posts<Row>(BASIS))).toEqual(last);
+    expect(readFileSync(doc).equals(written)).toBe(true);
+
+    // A new document takes the stamps in, and the old ones beside it are not applied to it.
+    const reordered = [...last].reverse();
+    cache.savePosts(reordered, [], BASIS, { reorder: true });
+    expect(readFileSync(doc).equals(written)).toBe(false);
+    expect(cache.posts<Row>(BASIS)).toEqual({ rows: reordered, documented: reordered.length });
+    cache.close();
+  });
+});
+
 describe('site cache: pieces of output kept between builds', () => {
   it('gives back what a completed build made, keeps what builds use, and drops what none used for a week', () => {
     const file = join(dir, 'memos.db');
