@@ -86,6 +86,9 @@ export function sourceCounts(posts: readonly SitePost[]): CountEntry[] {
   return sourceGroups(posts).map((g) => ({ name: g.name, file: `${g.folder}index.html`, count: g.posts.length }));
 }
 
+/** Whether every post of a list has a source and no category but it (asked once per list: 100k posts). */
+const sourcesOnly = new WeakMap<readonly SitePost[], boolean>();
+
 /** Categories as the front matter lists them (extra categories, then the source). */
 export function categoriesOf(p: SitePost): string[] {
   const extra = p.post.categories;
@@ -106,7 +109,8 @@ export function tagsOf(p: SitePost): string[] {
  * posts (an hourly build's category and tag pages took 40–55 ms at 100k, nearly all of it that).
  */
 export function taxonomyGroups(posts: readonly SitePost[], kind: 'categories' | 'tags'): PostGroup[] {
-  const asSources = posts.every((p) => !p.post.categories?.length && p.post.site.trim() !== '');
+  let asSources = sourcesOnly.get(posts);
+  if (asSources === undefined) sourcesOnly.set(posts, (asSources = posts.every((p) => !p.post.categories?.length && p.post.site.trim() !== '')));
   if (asSources) return sourceGroups(posts).map((g) => ({ ...g, folder: `${kind}/${g.folder.slice('sources/'.length)}` }));
   return kind === 'categories' ? groupPosts(posts, categoriesOf, categoryPath).sort(byCount) : groupPosts(posts, tagsOf, tagPath).sort(byCount);
 }
