@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { TEMP_PREFIX } from '../archive/atomic-write.js';
 import { UsageError } from '../model/index.js';
 
 const NEW = '.samizdat-new-';
@@ -30,7 +31,8 @@ export async function copySiteDir(siteDir: string, target: string, archiveDir: s
   await removeLeftovers(to);
   const fresh = `${to}${NEW}${process.pid}`;
   const old = `${to}${OLD}${process.pid}`;
-  await cp(from, fresh, { recursive: true, errorOnExist: false, force: true });
+  // (Temp files a build killed while writing left behind are not part of the site.)
+  await cp(from, fresh, { recursive: true, errorOnExist: false, force: true, filter: (src) => !basename(src).startsWith(TEMP_PREFIX) });
   if (existsSync(to)) await rename(to, old);
   await rename(fresh, to);
   await rm(old, { recursive: true, force: true });

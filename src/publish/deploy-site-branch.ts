@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { TEMP_PREFIX } from '../archive/atomic-write.js';
 import { SamizdatError } from '../model/index.js';
 import { firstLine } from './git.js';
 import { isBehind, PUSH_DEFAULTS } from './push-with-rebase.js';
@@ -70,8 +71,9 @@ async function siteTree(repo: Repo, siteDir: string, index: string): Promise<str
 /** The tree of the site folder, through the index `index` (GIT_DIR + GIT_WORK_TREE: git sees the folder as the whole work tree). */
 async function fillTree(repo: Repo, siteDir: string, index: string): Promise<string> {
   const env = siteEnv(repo, siteDir, index);
-  // -f: the archive's ignore rules (which list _site/) are not the site's.
-  await repo.out(['add', '-A', '-f', '--', '.'], { cwd: siteDir, env });
+  // -f: the archive's ignore rules (which list _site/) are not the site's. A build killed while
+  // writing a file leaves its temp file: never part of the site.
+  await repo.out(['add', '-A', '-f', '--', '.', `:(exclude,glob)**/${TEMP_PREFIX}*`], { cwd: siteDir, env });
   if (!existsSync(join(siteDir, '.nojekyll'))) {
     const empty = await repo.out(['hash-object', '-w', '--stdin'], { input: '' });
     await repo.out(['update-index', '--add', '--cacheinfo', `100644,${empty},.nojekyll`], { cwd: siteDir, env });

@@ -17,6 +17,8 @@ describe('samizdat publish: the site', () => {
     writeFileSync(join(a, '.gitignore'), '.samizdat/\n_site/\n');
     addPost(a, '美国之音');
     writeSite(a, '<h1>v1</h1>');
+    // What a build killed while writing a page leaves: not part of the site.
+    writeFileSync(join(a, '_site', 'assets', '.samizdat-tmp-123-abcd-1'), 'half a page');
 
     const first = await publish(a, '--site-branch', 'gh-pages');
     expect(first.code, first.stderr).toBe(0);
@@ -85,6 +87,7 @@ describe('samizdat publish: the site', () => {
     const r = makeRemote();
     const a = r.clone('a');
     writeSite(a, '<h1>copied</h1>');
+    writeFileSync(join(a, '_site', 'assets', '.samizdat-tmp-123-abcd-1'), 'half a page'); // left by a build killed while writing
     const target = join(mkdtempSync(join(tmpdir(), 'samizdat-www-')), 'www');
     mkdirSync(target);
     writeFileSync(join(target, 'index.html'), 'old');
@@ -92,7 +95,7 @@ describe('samizdat publish: the site', () => {
     const res = await publish(a, '--no-push', '--site-dir', target);
     expect(res.code, res.stderr).toBe(0);
     expect(readFileSync(join(target, 'index.html'), 'utf8')).toBe('<h1>copied</h1>');
-    expect(existsSync(join(target, 'assets', 'style.css'))).toBe(true);
+    expect(readdirSync(join(target, 'assets'))).toEqual(['style.css']);
     expect(existsSync(join(target, 'stale.html'))).toBe(false);
     expect(readdirSync(join(target, '..'))).toEqual(['www']);
 
