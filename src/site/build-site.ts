@@ -9,7 +9,7 @@ import { SiteCache } from './cache/site-cache.js';
 import { themeSignature } from './cache/theme-signature.js';
 import { GENERATORS } from './generators/index.js';
 import { loadSitePosts } from './load-posts.js';
-import { readMark, writeMark } from './output-mark.js';
+import { dropMark, readMark, writeMark } from './output-mark.js';
 import { permalinkTemplate } from './permalink.js';
 import { siteModel } from './post-content.js';
 import { canRunAlongside, runAlongside, type Presenting } from './run-alongside.js';
@@ -137,6 +137,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     record.memory.set(THEME_KEY, theme);
     record.memory.set(SETTINGS_KEY, basis);
     const memos = cache?.memos();
+    if (mark !== undefined) dropMark(outRoot);
     await runGenerators(generators, model, {
       outRoot, previous, recalled, record, parallel, stageMs, ...(memos ? { memos } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     });
@@ -157,9 +158,10 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
       if (was === undefined) added++;
     }
     record.memory.set(FILES_KEY, String(stored.size + added - gone.length));
-    // A new mark once the folder changed: written before the record is saved, so a build cut
-    // short in between leaves a folder the next build does not trust.
-    record.memory.set(MARK_KEY, fresh || record.written > 0 || removed > 0 ? writeMark(outRoot) : mark!);
+    // The mark back (taken away while the generators ran), a new one once the folder changed:
+    // written before the record is saved, so a build cut short in between leaves a folder the
+    // next build does not trust.
+    record.memory.set(MARK_KEY, writeMark(outRoot, fresh || record.written > 0 || removed > 0 ? undefined : mark));
     // The posts as read and the pages made from them are saved together: the next build's
     // changes are counted from this one.
     if (cache) {

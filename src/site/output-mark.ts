@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../archive/atomic-write.js';
 
@@ -19,9 +19,17 @@ export function readMark(outRoot: string): string | undefined {
   }
 }
 
-/** Writes a new mark (whole or not at all) and returns its id. */
-export function writeMark(outRoot: string): string {
-  const id = randomUUID();
+/** Writes a mark (whole or not at all), a new one unless `id` is given, and returns its id. */
+export function writeMark(outRoot: string, id: string = randomUUID()): string {
   writeFileAtomic(join(outRoot, MARK_FILE), `${id}\n`);
   return id;
+}
+
+/**
+ * Takes the mark away while a build changes the folder: a build cut short (killed, a full disk)
+ * leaves a folder with no mark, which the next build does not trust. Its pages may already show
+ * changes that were undone before that build.
+ */
+export function dropMark(outRoot: string): void {
+  rmSync(join(outRoot, MARK_FILE), { force: true });
 }

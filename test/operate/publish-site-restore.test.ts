@@ -45,6 +45,9 @@ describe('build and run --site-branch: a fresh clone starts from the deployed si
     // The deploy went through the index the restore filled (the one copied in knew no new post).
     const indexed = execFileSync('git', ['-c', 'core.quotePath=false', 'ls-files'], { cwd: b, env: { ...process.env, ...ENV, GIT_INDEX_FILE: join(b, '.samizdat/site-index') }, encoding: 'utf8' });
     expect(indexed.split('\n')).toContain(`${added.slice(0, 10)}/新的一篇/index.html`);
+    // A build with nothing to change leaves the site as deployed: the next deploy has nothing to commit.
+    expect(JSON.parse((await cli('build', '--archive', b, '--site-branch', 'gh-pages', '--json')).stdout)).toMatchObject({ written: 0, incremental: true });
+    expect((await publish(b, '--site-branch', 'gh-pages')).stderr).toContain('site unchanged on gh-pages');
     // What gh-pages now holds is what a full build of the archive makes.
     const check = r.clone('check');
     const fresh = await cli('build', '--archive', check, '--out', join(r.root, 'full-site'), '--json');

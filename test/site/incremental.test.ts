@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatPost } from '../../src/archive/posts/format-post.js';
 import { buildSite, type BuildReport } from '../../src/site/build-site.js';
+import { GENERATORS } from '../../src/site/generators/index.js';
+import type { Generator } from '../../src/site/site-model.js';
+import { siteDiff, siteTree } from './site-tree.js';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2022, 0, 1, 4);
@@ -116,6 +119,40 @@ describe('an output folder put back from a copy', () => {
     expect(checked.incremental).toBe(false);
     expect(readFileSync(join(site, 'index.html'), 'utf8')).toContain('第20篇');
     expect(existsSync(join(site, '2022-02-21/p20/index.html'))).toBe(true);
+    expect(await build()).toMatchObject({ written: 0, incremental: true });
+  });
+});
+
+describe('a build that stops half way', () => {
+  it('leaves a folder the next build does not trust: it rewrites every page, even when the change was undone in between', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'samizdat-cut-'));
+    const site = join(dir, '_site');
+    mkdirSync(join(dir, '_posts'));
+    const file = (i: number): string => join(dir, `_posts/2022-03-${String(i + 1).padStart(2, '0')}-p${i}.md`);
+    const post = (i: number, title = `第${i}篇`): void => writeFileSync(file(i),
+      formatPost({ title, date: Date.UTC(2022, 2, i + 1, 4), author: '甲', link: `https://example.org/${i}`, site: '甲', content: `<p>正文 ${i}</p>` }));
+    for (let i = 0; i < 12; i++) post(i);
+    const build = (generators?: readonly Generator[]): Promise<BuildReport> =>
+      buildSite({ archiveDir: dir, outDir: site, config: { paginate: 5 }, ...(generators ? { generators } : {}) });
+    await build();
+    const original = readFileSync(file(3));
+
+    // A title edited, and a build that fails after writing the post pages (a full disk, a kill).
+    post(3, '改过的标题');
+    const failing: Generator = { name: 'failing', generate: () => Promise.reject(new Error('disk full')) };
+    const order = [...GENERATORS];
+    order.splice(order.findIndex((g) => g.name === 'post pages') + 1, 0, failing);
+    await expect(build(order)).rejects.toThrow('disk full');
+    expect(readFileSync(join(site, '2022-03-04/p3/index.html'), 'utf8')).toContain('改过的标题');
+
+    // The edit undone (the same bytes as the last complete build read), then a build.
+    writeFileSync(file(3), original);
+    const next = await build();
+    expect(next.incremental).toBe(false);
+    expect(readFileSync(join(site, '2022-03-04/p3/index.html'), 'utf8')).not.toContain('改过的标题');
+    const full = join(dir, 'full');
+    await buildSite({ archiveDir: dir, outDir: full, config: { paginate: 5 }, full: true });
+    expect(siteDiff(siteTree(site), siteTree(full))).toEqual([]);
     expect(await build()).toMatchObject({ written: 0, incremental: true });
   });
 });
