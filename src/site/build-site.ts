@@ -9,7 +9,7 @@ import { SiteCache } from './cache/site-cache.js';
 import { themeSignature } from './cache/theme-signature.js';
 import { GENERATORS } from './generators/index.js';
 import { loadSitePosts } from './load-posts.js';
-import { dropMark, readMark, writeMark } from './output-mark.js';
+import { dropMark, readMark, removeTempFiles, writeMark } from './output-mark.js';
 import { permalinkTemplate } from './permalink.js';
 import { siteModel } from './post-content.js';
 import { canRunAlongside, runAlongside, type Presenting } from './run-alongside.js';
@@ -98,6 +98,8 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const stored = cache?.outputIndex(outRoot, count === undefined ? undefined : Number(count)) ?? previousOutputs();
     const mark = readMark(outRoot);
     const fresh = o.full || stored.size === 0 || !existsSync(join(outRoot, 'index.html')) || mark === undefined || remembered.get(MARK_KEY) !== mark;
+    // A folder with no mark: a build into it was cut short, maybe while writing a file.
+    if (mark === undefined) removeTempFiles(outRoot);
     const recalled = fresh ? new Map<string, string>() : remembered;
     const theme = themeSignature();
     const settings = siteSettings(o.config);

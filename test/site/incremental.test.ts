@@ -145,11 +145,15 @@ describe('a build that stops half way', () => {
     await expect(build(order)).rejects.toThrow('disk full');
     expect(readFileSync(join(site, '2022-03-04/p3/index.html'), 'utf8')).toContain('改过的标题');
 
+    // What a build killed while writing a page leaves beside it.
+    const temp = join(site, '2022-03-05/p4/.samizdat-tmp-123-abcd-1');
+    writeFileSync(temp, '<p>half a pa');
     // The edit undone (the same bytes as the last complete build read), then a build.
     writeFileSync(file(3), original);
     const next = await build();
     expect(next.incremental).toBe(false);
     expect(readFileSync(join(site, '2022-03-04/p3/index.html'), 'utf8')).not.toContain('改过的标题');
+    expect(existsSync(temp)).toBe(false);
     const full = join(dir, 'full');
     await buildSite({ archiveDir: dir, outDir: full, config: { paginate: 5 }, full: true });
     expect(siteDiff(siteTree(site), siteTree(full))).toEqual([]);
