@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { FeedState, Post } from '../model/index.js';
 import { SamizdatError } from '../model/index.js';
-import { TEMP_PREFIX, writeFileAtomicStat } from './atomic-write.js';
+import { removeTempFiles, writeFileAtomicStat } from './atomic-write.js';
 import { dedupKeys } from './dedup-keys.js';
 import { IndexDb, type PostRow } from './index/index-db.js';
 import { syncIndex, type SyncReport } from './index/sync-index.js';
@@ -48,7 +48,7 @@ export class Archive {
     }
     const lock = await ArchiveLock.acquire(join(dir, STATE_DIR, 'lock.db'), options);
     try {
-      cleanTempFiles(join(dir, POSTS_DIR));
+      removeTempFiles(join(dir, POSTS_DIR));
       const index = IndexDb.open(join(dir, STATE_DIR, 'index.db'));
       return new Archive(dir, index, lock, syncIndex(dir, index));
     } catch (err) {
@@ -158,13 +158,3 @@ export class Archive {
   }
 }
 
-/** Temp files left by a run that was killed mid-write. */
-function cleanTempFiles(dir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) if (name.startsWith(TEMP_PREFIX)) rmSync(join(dir, name), { force: true });
-}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /** Prefix of temp files; readers skip them and `cleanTempFiles` removes leftovers of a killed run. */
 export const TEMP_PREFIX = '.samizdat-tmp-';
@@ -62,4 +62,15 @@ function write(path: string, data: string | Uint8Array, stat: boolean): WrittenF
     rmSync(temp, { force: true });
     throw err;
   }
+}
+
+/** Removes the temp files a run killed mid-write left in `dir` (and its subfolders with `recursive`); none when `dir` is missing. */
+export function removeTempFiles(dir: string, o: { recursive?: boolean } = {}): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { recursive: o.recursive ?? false, encoding: 'utf8' });
+  } catch {
+    return;
+  }
+  for (const rel of names) if (basename(rel).startsWith(TEMP_PREFIX)) rmSync(join(dir, rel), { force: true });
 }

@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { STATE_DIR } from '../archive/archive.js';
+import { removeTempFiles } from '../archive/atomic-write.js';
 import type { PostListing } from '../archive/posts/list-posts-alongside.js';
 import type { SiteConfig } from '../config/load-site-config.js';
 import { asideWriter } from './aside/aside-writer.js';
@@ -9,7 +10,7 @@ import { SiteCache } from './cache/site-cache.js';
 import { themeSignature } from './cache/theme-signature.js';
 import { GENERATORS } from './generators/index.js';
 import { loadSitePosts } from './load-posts.js';
-import { dropMark, readMark, removeTempFiles, writeMark } from './output-mark.js';
+import { dropMark, readMark, writeMark } from './output-mark.js';
 import { permalinkTemplate } from './permalink.js';
 import { siteModel } from './post-content.js';
 import { canRunAlongside, runAlongside, type Presenting } from './run-alongside.js';
@@ -99,7 +100,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const mark = readMark(outRoot);
     const fresh = o.full || stored.size === 0 || !existsSync(join(outRoot, 'index.html')) || mark === undefined || remembered.get(MARK_KEY) !== mark;
     // A folder with no mark: a build into it was cut short, maybe while writing a file.
-    if (mark === undefined) removeTempFiles(outRoot);
+    if (mark === undefined) removeTempFiles(outRoot, { recursive: true });
     const recalled = fresh ? new Map<string, string>() : remembered;
     const theme = themeSignature();
     const settings = siteSettings(o.config);

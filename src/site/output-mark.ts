@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { TEMP_PREFIX, writeFileAtomic } from '../archive/atomic-write.js';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../archive/atomic-write.js';
 
 /**
  * The mark of the build that last changed an output folder: a file in the folder, whose id the
@@ -32,15 +32,4 @@ export function writeMark(outRoot: string, id: string = randomUUID()): string {
  */
 export function dropMark(outRoot: string): void {
   rmSync(join(outRoot, MARK_FILE), { force: true });
-}
-
-/** Removes the temp files a build cut short while writing left in the folder (found by a walk: only after a build that did not complete). */
-export function removeTempFiles(outRoot: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(outRoot, { recursive: true, encoding: 'utf8' });
-  } catch {
-    return; // no folder yet
-  }
-  for (const rel of names) if (basename(rel).startsWith(TEMP_PREFIX)) rmSync(join(outRoot, rel), { force: true });
 }
