@@ -90,16 +90,27 @@ describe('incremental builds', () => {
   });
 });
 
+/**
+ * A new archive of 12 posts a day apart from the first of `month` (2022), one source, and its
+ * builds into `_site/` (5 posts a list page; `generators` to run others than the site's).
+ */
+async function dailyArchive(name: string, month: number) {
+  const dir = await mkdtemp(join(tmpdir(), `samizdat-${name}-`));
+  const site = join(dir, '_site');
+  mkdirSync(join(dir, '_posts'));
+  const file = (i: number): string => join(dir, `_posts/2022-${String(month).padStart(2, '0')}-${String(i + 1).padStart(2, '0')}-p${i}.md`);
+  const post = (i: number, title = `第${i}篇`): void => writeFileSync(file(i),
+    formatPost({ title, date: Date.UTC(2022, month - 1, i + 1, 4), author: '甲', link: `https://example.org/${i}`, site: '甲', content: `<p>正文 ${i}</p>` }));
+  for (let i = 0; i < 12; i++) post(i);
+  const build = (generators?: readonly Generator[]): Promise<BuildReport> =>
+    buildSite({ archiveDir: dir, outDir: site, config: { paginate: 5 }, ...(generators ? { generators } : {}) });
+  return { dir, site, file, post, build };
+}
+
 describe('an output folder put back from a copy', () => {
   it('is built on when it is the copy of the last build, and checked page by page when it is older', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'samizdat-mark-'));
-    const site = join(dir, '_site');
+    const { dir, site, post, build } = await dailyArchive('mark', 2);
     const copy = join(dir, 'copy');
-    mkdirSync(join(dir, '_posts'));
-    const post = (i: number): void => writeFileSync(join(dir, `_posts/2022-02-${String(i + 1).padStart(2, '0')}-p${i}.md`),
-      formatPost({ title: `第${i}篇`, date: Date.UTC(2022, 1, i + 1, 4), author: '甲', link: `https://example.org/${i}`, site: '甲', content: `<p>正文 ${i}</p>` }));
-    for (let i = 0; i < 12; i++) post(i);
-    const build = (): Promise<BuildReport> => buildSite({ archiveDir: dir, outDir: site, config: { paginate: 5 } });
     await build();
     const putBack = (): void => {
       rmSync(site, { recursive: true });
@@ -125,15 +136,7 @@ describe('an output folder put back from a copy', () => {
 
 describe('a build that stops half way', () => {
   it('leaves a folder the next build does not trust: it rewrites every page, even when the change was undone in between', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'samizdat-cut-'));
-    const site = join(dir, '_site');
-    mkdirSync(join(dir, '_posts'));
-    const file = (i: number): string => join(dir, `_posts/2022-03-${String(i + 1).padStart(2, '0')}-p${i}.md`);
-    const post = (i: number, title = `第${i}篇`): void => writeFileSync(file(i),
-      formatPost({ title, date: Date.UTC(2022, 2, i + 1, 4), author: '甲', link: `https://example.org/${i}`, site: '甲', content: `<p>正文 ${i}</p>` }));
-    for (let i = 0; i < 12; i++) post(i);
-    const build = (generators?: readonly Generator[]): Promise<BuildReport> =>
-      buildSite({ archiveDir: dir, outDir: site, config: { paginate: 5 }, ...(generators ? { generators } : {}) });
+    const { dir, site, file, post, build } = await dailyArchive('cut', 3);
     await build();
     const original = readFileSync(file(3));
 
