@@ -147,16 +147,15 @@ export async function loadSitePosts(
     byUrl.set(p.url, p);
   }
   const cache = options.cache;
-  const changedFiles = changed.length + unmatched.length;
   // Reports by file: the listing's skipped links and the posts' own reasons come in one order.
   skipped.sort();
   warnings.sort();
   return {
     // Each URL's post in its own place by date (a Map keeps the place of the URL's first post).
     posts: (collided.length ? loaded.filter((p) => byUrl.get(p.url) === p) : loaded).reverse(), skipped, warnings, read: jobs.length,
-    changed: changedFiles,
+    changed: changed.length + unmatched.length,
     ...(cache ? { changes: postChanges(new Set(changed), readNow, was, byUrl, collided) } : {}),
-    save: () => cache?.savePosts(rowOf, edits, basis, { reorder, postsChanged: changedFiles > 0 }),
+    save: () => cache?.savePosts(rowOf, edits, basis, { reorder }),
   };
 }
 

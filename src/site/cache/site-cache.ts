@@ -154,12 +154,11 @@ export class SiteCache {
    * Records the posts of this build, made on `basis` (see posts()): `rows` are all of them, in
    * the order the next build will likely list them; `edits` the files read again or gone.
    * `reorder`: the document is rewritten in the order of `rows` even if little changed.
-   * `postsChanged`: false when the edits only give rows new stamps (files read again, same bytes).
    */
   savePosts<R extends readonly [string, ...unknown[]]>(
-    rows: readonly R[], edits: readonly RowEdit<R>[], basis: string, o: { reorder?: boolean; postsChanged?: boolean } = {},
+    rows: readonly R[], edits: readonly RowEdit<R>[], basis: string, { reorder = false }: { reorder?: boolean } = {},
   ): void {
-    const { reorder = false, postsChanged = edits.length > 0 } = o;
+    const postsChanged = edits.some((e) => !e.restamp);
     const sameBasis = this.blob('posts-basis') === basis;
     if (sameBasis && edits.length === 0 && !reorder) return;
     const pending = this.db.prepare<[], number>('SELECT count(*) FROM post_row_edits').pluck().get() ?? 0;
