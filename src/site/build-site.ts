@@ -16,6 +16,7 @@ import { siteModel } from './post-content.js';
 import { canRunAlongside, runAlongside, type Presenting } from './run-alongside.js';
 import type { Generator, SiteModel, SitePost, SiteSettings } from './site-model.js';
 import { createSiteOutput, emptyRecord, isClaimed, previousOutputs, staleFiles, type MemoStore, type OutputRecord, type PreviousOutputs } from './site-output.js';
+import { knownZoneDays, learnZoneDays, zoneDayCount } from './zoned-time.js';
 
 /** What the build remembers of the theme and settings it last rendered with, and of the posts it saw. */
 const THEME_KEY = 'build:theme';
@@ -84,6 +85,13 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
   const generators = o.generators ?? GENERATORS;
   const outRoot = resolve(o.outDir);
   const cache = SiteCache.open(join(o.archiveDir, STATE_DIR, 'site-cache.db'));
+  // The zones of URLs and of displayed dates, with the day offsets earlier builds asked of Intl.
+  const zones = [...new Set([o.config.timezone ?? BUILD_DEFAULTS.urlTimeZone, o.config.timezone ?? BUILD_DEFAULTS.displayTimeZone])];
+  const knownDays = zones.map((zone) => {
+    const days = cache?.zoneDays(zone);
+    if (days) learnZoneDays(zone, days);
+    return zoneDayCount(zone);
+  });
   try {
     const loaded = await loadSitePosts(o.archiveDir, {
       template: permalinkTemplate(o.config.permalink), timeZone: o.config.timezone ?? BUILD_DEFAULTS.urlTimeZone, cache, listing: o.listing,
@@ -173,6 +181,9 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
         record.memory.set(POSTS_KEY, cache.postsGeneration());
         cache.saveOutputs(outRoot, changed, gone, record.memory);
         memos?.save();
+        zones.forEach((zone, i) => {
+          if (zoneDayCount(zone) > knownDays[i]!) cache.saveZoneDays(zone, knownZoneDays(zone));
+        });
       });
     } else loaded.save();
     o.onProgress?.(record.written, 'done');

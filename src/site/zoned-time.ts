@@ -44,9 +44,39 @@ export function wallDay(epochMs: number, timeZone: string): number {
 const dayStarts = new Map<string, Map<number, number>>();
 
 /**
+ * The offsets at the start of UTC days that were asked of Intl, for `timeZone`: kept between
+ * builds (the site cache), since a build over ten years of posts asks ~3,650 of them (~50 ms).
+ * Tagged by the time-zone data of this Node.js (TZ_DATA): another version may know other rules.
+ */
+export interface ZoneDays {
+  readonly tzData: string;
+  /** [UTC day since 1970-01-01, offset in ms], ascending by day. */
+  readonly days: ReadonlyArray<readonly [number, number]>;
+}
+
+/** The version of the time-zone rules Intl applies. */
+export const TZ_DATA = `icu ${process.versions.icu ?? '?'} tz ${process.versions.tz ?? '?'}`;
+
+export function knownZoneDays(timeZone: string): ZoneDays {
+  const zone = dayStarts.get(timeZone);
+  return { tzData: TZ_DATA, days: zone ? [...zone].sort((a, b) => a[0] - b[0]) : [] };
+}
+
+/** Takes in offsets known from an earlier build; those of other time-zone data are ignored. */
+export function learnZoneDays(timeZone: string, known: ZoneDays): void {
+  if (known.tzData !== TZ_DATA) return;
+  let zone = dayStarts.get(timeZone);
+  if (!zone) dayStarts.set(timeZone, (zone = new Map()));
+  for (const [day, offset] of known.days) if (!zone.has(day)) zone.set(day, offset);
+}
+
+/** How many day offsets are known for `timeZone` (whether a build learnt new ones). */
+export const zoneDayCount = (timeZone: string): number => dayStarts.get(timeZone)?.size ?? 0;
+
+/**
  * How far `timeZone`'s wall clock is ahead of UTC at `epochMs` (whole seconds), in ms. Intl's
- * formatToParts is slow: it is asked about twice per UTC day, and again per instant only on a
- * day when the zone's offset changes.
+ * formatToParts is slow: it is asked about twice per UTC day (once per build: see ZoneDays), and
+ * again per instant only on a day when the zone's offset changes.
  */
 function offsetAt(epochMs: number, timeZone: string): number {
   let zone = dayStarts.get(timeZone);

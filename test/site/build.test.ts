@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { parseDocument } from 'htmlparser2';
 import { findAll } from 'domutils';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatPost } from '../../src/archive/posts/format-post.js';
 import { buildSite, type BuildReport } from '../../src/site/build-site.js';
+import { SiteCache } from '../../src/site/cache/site-cache.js';
+import { TZ_DATA } from '../../src/site/zoned-time.js';
 import { runCli } from '../helpers/cli.js';
 
 const DAY = 86_400_000;
@@ -206,6 +208,31 @@ describe('samizdat build', () => {
       expect(readdirSync(dir).filter((f) => f.startsWith('.samizdat-tmp-'))).toEqual([]);
     } finally {
       await rm(join(archive, '_posts/2021-06-01-feed-blocker.md'));
+    }
+  });
+
+  it('keeps the day offsets it asked of Intl in the site cache, and a build in a new process takes them from there', async () => {
+    const cache = SiteCache.open(join(archive, '.samizdat', 'site-cache.db'))!;
+    const known = cache.zoneDays('Asia/Shanghai')!;
+    expect(known.tzData).toBe(TZ_DATA);
+    const day = Math.floor(START / DAY); // post 0: 2021-01-01 04:00 UTC, 12:00 in Shanghai
+    expect(known.days).toContainEqual([day, 8 * 3_600_000]);
+    expect(known.days.length).toBeGreaterThan(117);
+    // Planted offsets for post 0's day: a build with a fresh copy of the code (as a new process
+    // has) shows them, so it did not ask Intl again.
+    cache.saveZoneDays('Asia/Shanghai', { tzData: TZ_DATA, days: known.days.map(([d, o]) => [d, d === day || d === day + 1 ? 3_600_000 : o]) });
+    cache.close();
+    try {
+      vi.resetModules();
+      const fresh = await import('../../src/site/build-site.js');
+      const planted = join(archive, 'planted-out');
+      await fresh.buildSite({ archiveDir: archive, outDir: planted, config: { title: '测试镜像', paginate: 50 } });
+      expect(readFileSync(join(planted, '2021-01-01/第0篇-新闻-0/index.html'), 'utf8')).toContain('>2021-01-01 05:00</time>');
+      expect(page('2021-01-01/第0篇-新闻-0/index.html')).toContain('>2021-01-01 12:00</time>');
+    } finally {
+      const again = SiteCache.open(join(archive, '.samizdat', 'site-cache.db'))!;
+      again.saveZoneDays('Asia/Shanghai', known);
+      again.close();
     }
   });
 });

@@ -9,7 +9,7 @@ import { stablePageFiles, stablePages } from '../../src/site/paginate.js';
 import { FACADES_JS } from '../../src/site/theme/facades-script.js';
 import { byCount, categoriesOf, categoryPath, groupPosts, groupRuns, sourceGroups, tagPath, tagsOf, taxonomyGroups, type PostGroup } from '../../src/site/theme/groups.js';
 import { listDate, monthKey } from '../../src/site/theme/list-dates.js';
-import { zonedTime } from '../../src/site/zoned-time.js';
+import { knownZoneDays, learnZoneDays, TZ_DATA, wallDay, zonedTime } from '../../src/site/zoned-time.js';
 import { markdownToHtml } from '../../src/site/theme/markdown.js';
 import { sourceNeighbours } from '../../src/site/theme/neighbours.js';
 import { renderAboutPage } from '../../src/site/theme/static-pages.js';
@@ -144,6 +144,23 @@ describe('zoned time', () => {
       }
     }
     expect(checked).toBeGreaterThan(400_000);
+  });
+
+  it('takes in the day offsets an earlier build learnt, only those of the same time-zone data, and lists the days asked', () => {
+    const DAY = 86_400_000;
+    const t = Date.UTC(2021, 5, 1, 11, 30); // 00:15 the next day in Chatham (+12:45 in winter)
+    const day = Math.floor(t / DAY);
+    // (Zones no other test asks: the offsets learnt here stay for the rest of this file.)
+    expect(zonedTime(t, 'Pacific/Chatham')).toMatchObject({ day: 2, hour: 0, minute: 15 });
+    learnZoneDays('Asia/Kolkata', { tzData: 'icu 0 tz 1999a', days: [[day, 0], [day + 1, 0]] });
+    expect(zonedTime(t, 'Asia/Kolkata')).toMatchObject({ day: 1, hour: 17, minute: 0 });
+    learnZoneDays('Pacific/Marquesas', { tzData: TZ_DATA, days: [[day, 0], [day + 1, 0]] });
+    expect(zonedTime(t, 'Pacific/Marquesas')).toMatchObject({ day: 1, hour: 11, minute: 30 }); // trusted, not asked again
+    expect(wallDay(t, 'Pacific/Marquesas')).toBe(day);
+    const known = knownZoneDays('Pacific/Chatham');
+    expect(known.tzData).toBe(TZ_DATA);
+    expect(known.days.map(([d]) => d)).toEqual([day, day + 1]);
+    expect(known.days.map(([, offset]) => offset)).toEqual([12.75 * 3_600_000, 12.75 * 3_600_000]);
   });
 });
 

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../../archive/atomic-write.js';
 import type { MemoStore, PreviousOutputs } from '../site-output.js';
+import type { ZoneDays } from '../zoned-time.js';
 
 /**
  * The post rows a cache gives back: `rows[i]` for i < `documented` is the row at place i of the
@@ -198,6 +199,20 @@ export class SiteCache {
         else put.run(file, pos, row === null ? null : JSON.stringify(row));
       }
     })();
+  }
+
+  /** The day offsets of `timeZone` an earlier build learnt (see ZoneDays), when any. */
+  zoneDays(timeZone: string): ZoneDays | undefined {
+    const text = this.blob(`zone-days ${timeZone}`);
+    try {
+      return text === undefined ? undefined : (JSON.parse(text) as ZoneDays);
+    } catch {
+      return undefined;
+    }
+  }
+
+  saveZoneDays(timeZone: string, days: ZoneDays): void {
+    this.db.prepare('INSERT OR REPLACE INTO blobs (name, data) VALUES (?, ?)').run(`zone-days ${timeZone}`, JSON.stringify(days));
   }
 
   outputs(outDir: string): Map<string, string> {
