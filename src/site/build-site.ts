@@ -217,8 +217,10 @@ interface RunContext {
  */
 async function runGenerators(generators: readonly Generator[], model: SiteModel, c: RunContext): Promise<void> {
   let stage = '';
-  // Without a post-page thread (most builds that know their changes) the second core is idle: it writes the big files.
-  const aside = c.parallel ? undefined : asideWriter();
+  // A helper thread makes and writes the big files (feeds, search texts): without a post-page
+  // thread (most builds that know their changes) the second core is idle, and with one this
+  // thread, which builds the search index, is the last to finish.
+  const aside = asideWriter();
   const out = createSiteOutput(c.outRoot, c.previous, c.recalled, c.record, (n) => n % 200 === 0 && c.onProgress?.(n, stage), c.memos, aside);
   const alongside: Array<{ done: Promise<void>; handedOver: Promise<void>; stop: () => Promise<void> }> = [];
   const presenting = c.parallel && c.memos ? presentingFor(generators, model, c.memos) : undefined;

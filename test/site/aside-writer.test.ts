@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedFilesInput } from '../../src/site/feeds/render-feed-files.js';
 import { renderFeedFiles } from '../../src/site/feeds/render-feed-files.js';
@@ -51,6 +52,17 @@ describe('the helper thread that writes files aside', () => {
     writeFileSync(paths[2]!, 'old');
     await writer!.run('feedFiles', input('丙'), paths);
     expect(readFileSync(paths[2]!, 'utf8')).toBe(renderFeedFiles(input('丙'))[2]);
+    await writer!.close();
+  });
+
+  it.skipIf(availableParallelism() < 2)('gzips search text files into folders it makes, as the indexer would', async () => {
+    const writer = (await compiled()).asideWriter();
+    const texts = ['第一篇\u0000正文', 'second, with “quotes” and 😀'];
+    const paths = texts.map((_, i) => join(dir, 'texts', String(i), `${i}.bin`));
+    await writer!.run('searchTexts', { texts }, paths);
+    expect(paths.map((p) => gunzipSync(readFileSync(p)).toString('utf8'))).toEqual(texts);
+    const { gzipTexts } = await import('../../src/site/search/build-search-index.js');
+    expect(paths.map((p) => readFileSync(p))).toEqual(gzipTexts({ texts }).map((b) => Buffer.from(b)));
     await writer!.close();
   });
 });

@@ -168,6 +168,11 @@ describe('samizdat build', () => {
     const feedFiles = outputFiles().filter((f) => /(?:^|\/)(?:feed\.xml|rss\.xml|feed\.json)$/.test(f));
     expect(feedFiles.length).toBeGreaterThanOrEqual(9);
     for (const f of feedFiles) expect(readFileSync(join(cliOut, f), 'utf8'), f).toBe(page(f));
+    // Its search text files are gzipped and written on the helper thread: the same files, the same bytes.
+    const searchFiles = outputFiles().filter((f) => f.startsWith('search/'));
+    expect(searchFiles.filter((f) => f.startsWith('search/texts/'))).toHaveLength(120);
+    expect(outputFiles(cliOut).filter((f) => f.startsWith('search/')).sort()).toEqual(searchFiles.sort());
+    for (const f of searchFiles) expect(readFileSync(join(cliOut, f)).equals(readFileSync(join(out, f))), f).toBe(true);
     expect(json2.written).toBe(report.written);
     const bad = await runCli(['build', '--archive', archive, '--nope']);
     expect(bad.code).toBe(2);

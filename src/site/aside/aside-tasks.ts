@@ -1,4 +1,5 @@
 import { renderFeedFiles } from '../feeds/render-feed-files.js';
+import { gzipTexts } from '../search/build-search-index.js';
 
 /**
  * Work whose files may be made and written on a helper thread while the build goes on (see
@@ -7,6 +8,7 @@ import { renderFeedFiles } from '../feeds/render-feed-files.js';
  */
 export const ASIDE_TASKS = {
   feedFiles: renderFeedFiles,
+  searchTexts: gzipTexts,
 } satisfies Record<string, (input: never) => readonly (string | Uint8Array)[]>;
 
 export type AsideTaskName = keyof typeof ASIDE_TASKS;

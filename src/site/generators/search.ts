@@ -4,7 +4,7 @@ import { displayDateTime } from '../display-date.js';
 import { displayText } from '../display-text.js';
 import { relativeHref } from '../relative-href.js';
 import { searchScript } from '../search/browser-bundle.js';
-import { indexFiles, indexSegment, SEARCH_DEFAULTS, type GoneDoc, type SearchDoc, type SearchWrite } from '../search/build-search-index.js';
+import { indexFiles, indexSegment, SEARCH_DEFAULTS, type GoneDoc, type SearchDoc, type SearchWrite, type TextsWrite } from '../search/build-search-index.js';
 import { postKeys } from '../search/post-keys.js';
 import { planSearchBuild, type IndexedSegment, type SearchState } from '../search/search-plan.js';
 import { SEARCH_CSS, SEARCH_PAGE, SEARCH_SCRIPT, SEARCH_STYLESHEET, renderSearchPage } from '../search/search-page.js';
@@ -63,7 +63,9 @@ export const search: Generator = {
       const postOf = (doc: number): SitePost | undefined => posts.postOf(state.keys[doc]!);
       try {
         const write: SearchWrite = (rel, data) => out.write(SEARCH_DIR + rel, data);
-        const stats = await indexSegment(firstPassage, records(model, firstDoc, docs, postOf), write, { keepTexts: keptTexts });
+        // Text files are gzipped and written aside: most of a full build's search time is this thread's.
+        const writeTexts: TextsWrite = (batch) => out.writeAside(batch.map(([rel]) => ({ rel: SEARCH_DIR + rel, sig: '' })), 'searchTexts', { texts: batch.map(([, text]) => text) });
+        const stats = await indexSegment(firstPassage, records(model, firstDoc, docs, postOf), write, { keepTexts: keptTexts, writeTexts });
         stats.parts.forEach((n, i) => (state.parts[firstDoc + i] = n));
         const segment: IndexedSegment = { id: stats.id, shards: stats.shards, firstDoc, docs, passages: stats.passages };
         state.segments.splice(plan.keep, state.segments.length, segment);

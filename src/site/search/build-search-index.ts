@@ -35,7 +35,15 @@ export interface SearchIndexOptions {
   readonly tmpDir?: string;
   /** True when post `doc`'s text file (of `parts` passages), as the last build wrote it, is still right: it is not written again. */
   readonly keepTexts?: (doc: number, parts: number) => boolean;
+  /**
+   * Gzips and writes text files (paths relative to the search folder), a batch at a time: the
+   * site's build hands them to a helper thread. By default they are gzipped here and go to `write`.
+   */
+  readonly writeTexts?: TextsWrite;
 }
+
+/** Writes a batch of text files: [path relative to the search folder, text to gzip]. */
+export type TextsWrite = (batch: ReadonlyArray<readonly [rel: string, text: string]>) => void | Promise<void>;
 
 export interface SegmentStats {
   /** A hash of what the segment indexes: its files never change under one id. */
@@ -48,8 +56,6 @@ export interface SegmentStats {
   readonly postings: number;
   readonly shardBytes: number;
   readonly largestShard: number;
-  /** Bytes of the text files written, one per post (kept ones not counted). */
-  readonly textBytes: number;
 }
 
 /** A post removed from the site inside a segment indexed again: its number keeps one empty passage. */
@@ -66,6 +72,14 @@ export type SearchWrite = (rel: string, data: Uint8Array | string) => Promise<vo
  * 0.93 s against level 6's 1.48 s, for files 4% larger (CJK text compresses about 2:1 at any level).
  */
 const TEXT_GZIP = { level: 1 } as const;
+
+/** The contents of text files, gzipped (a task of the build's helper thread: see ASIDE_TASKS). */
+export function gzipTexts(input: { readonly texts: readonly string[] }): Uint8Array[] {
+  return input.texts.map((text) => gzipSync(text, TEXT_GZIP));
+}
+
+/** Text files handed over together: fewer messages to the helper thread. */
+const TEXT_BATCH = 64;
 
 /** Part of every segment's id: bump when the shard format changes. */
 const SEGMENT_FORMAT = 'segment-2';
@@ -86,9 +100,13 @@ export async function indexSegment(
   const dir = await mkdtemp(join(o.tmpDir ?? tmpdir(), 'samizdat-search-'));
   const core = new IndexCore(dir, o);
   const hash = createHash('sha1').update(JSON.stringify([SEGMENT_FORMAT, firstPassage, o.prefixMax, o.targetShardBytes]));
+  const writeTexts: TextsWrite = o.writeTexts ?? (async (batch) => {
+    const gz = gzipTexts({ texts: batch.map(([, text]) => text) });
+    for (const [i, [rel]] of batch.entries()) await write(rel, gz[i]!);
+  });
   try {
-    let textBytes = 0;
     const parts: number[] = [];
+    const batch: Array<[string, string]> = [];
     let passage = firstPassage;
     for await (const d of docs) {
       if ('gone' in d) {
@@ -103,13 +121,13 @@ export async function indexSegment(
       const texts = formatPostTexts({ href: d.href, date: d.date, source: d.source, title: d.title, doc: d.id, bodyStart: split[0]!.bodyStart, passages: split.map((part) => part.text) });
       hash.update('\u0000').update(texts);
       if (o.keepTexts?.(d.id, split.length)) continue;
-      const gz = gzipSync(texts, TEXT_GZIP);
-      textBytes += gz.length;
-      await write(textFile(d.id, o.perFolder), gz);
+      batch.push([textFile(d.id, o.perFolder), texts]);
+      if (batch.length === TEXT_BATCH) await writeTexts(batch.splice(0));
     }
+    if (batch.length) await writeTexts(batch);
     const segment = hash.digest('base64url').slice(0, 12);
     const s = await core.finish(segment, write);
-    return { id: segment, shards: s.shards, parts, passages: passage - firstPassage, keys: s.keys, postings: s.postings, shardBytes: s.shardBytes, largestShard: s.largestShard, textBytes };
+    return { id: segment, shards: s.shards, parts, passages: passage - firstPassage, keys: s.keys, postings: s.postings, shardBytes: s.shardBytes, largestShard: s.largestShard };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
