@@ -5,13 +5,14 @@
 //
 // The archives are cloned from the real fixture posts (bench/build/make-archive.mjs) and
 // cached under $TMPDIR/samizdat-bench-build/posts-N/. Each build runs as its own process into
-// an emptied output folder; wall time from spawn to exit, peak RSS and CPU time from GNU time.
+// a new output folder (the last one is moved aside and deleted at the end of the run); wall time
+// from spawn to exit, peak RSS and CPU time from GNU time.
 // The machine is shared: expect ±20% between runs.
 import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { profileSamizdat, runHugo, runJekyll, runSamizdat, snapshotSamizdat, versions } from './build/competitors.mjs';
+import { discardOutput, discardOutputsInto, profileSamizdat, removeDiscarded, runHugo, runJekyll, runSamizdat, snapshotSamizdat, versions } from './build/competitors.mjs';
 import { HUGO_SITE_VERSION, makeHugoSite } from './build/hugo-site.mjs';
 import { makeJekyllSite } from './build/jekyll-site.mjs';
 import { cacheRoot, ensureArchive, newPosts, useSamizdatAt, writePosts } from './build/make-archive.mjs';
@@ -74,6 +75,10 @@ if (!v.jekyll && !opt['skip-jekyll']) usage('jekyll is not installed (Debian: ap
 if (!existsSync('/usr/bin/time')) console.error('note: GNU time (/usr/bin/time, Debian package "time") is absent: peak RSS is polled from /proc, CPU time is unknown');
 const HUGO_CACHE = join(cacheRoot(), 'hugo-results.json');
 const snapshot = snapshotSamizdat(join(cacheRoot(), `samizdat-code-${process.pid}`));
+// Output folders a build replaces are deleted at the end of the run (see discardOutput).
+const discardDir = join(cacheRoot(), 'discarded-outputs');
+rmSync(discardDir, { recursive: true, force: true });
+discardOutputsInto(discardDir);
 useSamizdatAt(snapshot);
 console.error(`samizdat measured from a copy of this tree's dist/ taken now: ${snapshot}`);
 
@@ -125,7 +130,7 @@ for (const n of sizes) {
     r.incremental.push({ kind: 'touched', label: 'samizdat, every post given a new mtime', run: touched });
     logLine(summary(touched));
   }
-  if (!opt.keep) rmSync(outs.samizdat, { recursive: true, force: true });
+  if (!opt.keep) discardOutput(outs.samizdat);
 
   if (!opt['skip-hugo']) {
     const key = `${n}:archive-v${archive.version}:${archive.fixtures}:hugo-${v.hugo}:site-v${HUGO_SITE_VERSION}`;
@@ -157,7 +162,7 @@ for (const n of sizes) {
       if (r.hugo.ok && n >= hugoCacheMin) writeFileSync(HUGO_CACHE, `${JSON.stringify({ ...cache, [key]: { ...r.hugo, measuredAt: new Date().toISOString() } }, null, 2)}\n`);
       if (!opt.keep) rmSync(join(base, 'hugo-site'), { recursive: true, force: true });
     }
-    if (!opt.keep) rmSync(outs.hugo, { recursive: true, force: true });
+    if (!opt.keep) discardOutput(outs.hugo);
   }
 
   if (opt['skip-jekyll']) r.jekyllSkipped = '--skip-jekyll';
@@ -167,7 +172,10 @@ for (const n of sizes) {
     makeJekyllSite(archive.dir, join(base, 'jekyll-site'));
     r.jekyll = await runJekyll(join(base, 'jekyll-site'), outs.jekyll, { timeoutMs: jekyllTimeoutMs });
     logLine(summary(r.jekyll));
-    if (!opt.keep) for (const d of [outs.jekyll, join(base, 'jekyll-site')]) rmSync(d, { recursive: true, force: true });
+    if (!opt.keep) {
+      discardOutput(outs.jekyll);
+      rmSync(join(base, 'jekyll-site'), { recursive: true, force: true });
+    }
   }
   if (!opt.keep && !archive.cached) rmSync(base, { recursive: true, force: true });
 }
@@ -196,6 +204,7 @@ if (opt['cpu-prof']) {
 }
 
 rmSync(snapshot, { recursive: true, force: true });
+removeDiscarded();
 const last = join(cacheRoot(), 'last-run.json');
 writeFileSync(last, `${JSON.stringify({ at: new Date().toISOString(), versions: v, results: results.map(({ samizdat, ...r }) => ({ ...r, samizdat: { ...samizdat, report: samizdat.report && { ...samizdat.report, warnings: samizdat.report.warnings.length, skipped: samizdat.report.skipped.length } } })) }, null, 2)}\n`);
 console.log(`\nfigures as JSON: ${last}${opt.keep ? `; kept: ${cacheRoot()}` : ''}`);

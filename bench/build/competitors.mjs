@@ -1,7 +1,7 @@
-// One full build by each competitor, into an emptied output folder, measured by measure.mjs.
+// One full build by each competitor, into a new output folder, measured by measure.mjs.
 // Each returns { tool, ms, cpuMs, maxRssMb, pages, ok, note? } (+ samizdat's build report).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,12 +25,38 @@ export function snapshotSamizdat(dir) {
 }
 
 /**
+ * Where replaced output folders wait until the end of the run (see discardOutput); the caller
+ * sets it. Without it they are deleted at once.
+ */
+let discarded;
+export function discardOutputsInto(dir) {
+  discarded = dir;
+}
+
+/**
+ * Makes way for a new build into `dir`: the last output is moved aside, not deleted. On this
+ * machine's ext4 (no journal), creating files right after deleting 100k+ makes the kernel
+ * search long for a free inode (`recently_deleted`): the next build ran up to 2–3x slower, for
+ * each tool. The bench deletes them all at its end (removeDiscarded).
+ */
+export function discardOutput(dir) {
+  if (!existsSync(dir)) return;
+  if (!discarded) return rmSync(dir, { recursive: true, force: true });
+  mkdirSync(discarded, { recursive: true });
+  renameSync(dir, mkdtempSync(join(discarded, 'out-')) + '/out');
+}
+
+export function removeDiscarded() {
+  if (discarded) rmSync(discarded, { recursive: true, force: true });
+}
+
+/**
  * `samizdat build --json`. `cold` empties the output and the archive's site cache
  * (.samizdat/site-cache.db*) first: a full build from nothing. Otherwise an incremental build.
  */
 export async function runSamizdat(archiveDir, outDir, { cold = true, timeoutMs = 3_600_000, nodeFlags = [] } = {}) {
   if (cold) {
-    rmSync(outDir, { recursive: true, force: true });
+    discardOutput(outDir);
     forgetSiteCache(archiveDir);
   }
   const r = await measure({ cmd: process.execPath, args: [...nodeFlags, SAMIZDAT, 'build', '--archive', archiveDir, '--out', outDir, '--json'], timeoutMs });
@@ -50,14 +76,14 @@ export function forgetSiteCache(archiveDir) {
 
 /** `hugo` in the site made by hugo-site.mjs. */
 export async function runHugo(siteDir, outDir, { timeoutMs = 3_600_000 } = {}) {
-  rmSync(outDir, { recursive: true, force: true });
+  discardOutput(outDir);
   const r = await measure({ cmd: 'hugo', args: ['--quiet', '--source', siteDir, '--destination', outDir], timeoutMs });
   return { tool: 'Hugo', ...pick(r), pages: countHtml(outDir), ok: r.code === 0 && !r.timedOut, ...(r.code === 0 && !r.timedOut ? {} : { note: failure(r, timeoutMs) }) };
 }
 
 /** `jekyll build` in the site made by jekyll-site.mjs. */
 export async function runJekyll(siteDir, outDir, { timeoutMs = 600_000 } = {}) {
-  rmSync(outDir, { recursive: true, force: true });
+  discardOutput(outDir);
   // Jekyll keeps a cache in the source folder; a full build starts without it.
   rmSync(join(siteDir, '.jekyll-cache'), { recursive: true, force: true });
   const r = await measure({ cmd: 'jekyll', args: ['build', '--quiet', '--source', siteDir, '--destination', outDir], timeoutMs });

@@ -18,7 +18,7 @@ const times = (a, b) => (b > a ? `samizdat ${(b / a).toFixed(2)}× faster` : `sa
 
 /** Prints the table for all sizes; returns the target lines (strings) for the summary. */
 export function printReport(results, v) {
-  console.log(`\nFull builds (output emptied first; samizdat's site cache deleted too) — node ${v.node}, Hugo ${v.hugo ?? 'absent'}, Jekyll ${v.jekyll ?? 'absent'}`);
+  console.log(`\nFull builds (into a new output folder; samizdat's site cache deleted too) — node ${v.node}, Hugo ${v.hugo ?? 'absent'}, Jekyll ${v.jekyll ?? 'absent'}`);
   console.log(COLS);
   for (const r of results) {
     const sam = r.samizdat;
