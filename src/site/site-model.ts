@@ -69,9 +69,10 @@ export interface SiteOutput {
   /**
    * Writes the files task `name` makes from `input` (see ASIDE_TASKS), each with its signature,
    * on a helper thread when the build has an idle one, while the generator goes on: the build
-   * waits for them before it completes, and fails if they do.
+   * waits for them before it completes, and fails if they do. The promise says when they are
+   * done, written or not (a generator that hands over much waits for it: memory stays bounded).
    */
-  writeAside<K extends AsideTaskName>(files: readonly { rel: string; sig: string }[], name: K, input: AsideInput<K>): void;
+  writeAside<K extends AsideTaskName>(files: readonly { rel: string; sig: string }[], name: K, input: AsideInput<K>): Promise<void>;
   /** True (and the file is kept) when `rel` was written from inputs with this signature last time. */
   isFresh(rel: string, signature: string): boolean;
   /**

@@ -72,10 +72,10 @@ export function createSiteOutput(
 ): SiteOutput & { settled(): Promise<void> } {
   const madeDirs = new Set<string>();
   const pending: Promise<void>[] = [];
-  const later = (p: Promise<void>): void => {
-    // Handled here so that a failure waits for settled() instead of stopping the process.
-    p.catch(() => undefined);
+  /** Awaited by settled(), which fails as `p` did; the promise returned only says when `p` is done. */
+  const later = (p: Promise<void>): Promise<void> => {
     pending.push(p);
+    return p.then(() => undefined, () => undefined);
   };
   const inside = (rel: string): string => {
     const abs = resolve(outRoot, rel);
@@ -156,7 +156,7 @@ export function createSiteOutput(
         if (!isClaimed(record, rel)) record.current.set(rel, sig);
         return inside(rel);
       });
-      later(aside.run(name, input, paths).then(
+      return later(aside.run(name, input, paths).then(
         () => {
           record.written += files.length;
           onWritten?.(record.written);

@@ -95,8 +95,9 @@ export function memoryOutput(previous = new Map<string, string>()): MemoryOutput
       written.push(rel);
       previous.set(rel, sig ?? '');
     },
-    writeAside(files, name, input) {
-      runAsideTask(name, input).forEach((data, i) => void this.write(files[i]!.rel, data, files[i]!.sig));
+    async writeAside(files, name, input) {
+      const data = runAsideTask(name, input);
+      for (const [i, f] of files.entries()) await this.write(f.rel, data[i]!, f.sig);
     },
   };
 }

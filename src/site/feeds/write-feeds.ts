@@ -69,7 +69,7 @@ export async function writeFeeds(model: SiteModel, out: SiteOutput, limit = DEFA
     };
     // Rendered and written on a helper thread when the build has an idle one: the feeds of a
     // few sources are megabytes.
-    out.writeAside(stale, 'feedFiles', { channel: ch, siteTitle, files: stale.map((f) => f.file) });
+    void out.writeAside(stale, 'feedFiles', { channel: ch, siteTitle, files: stale.map((f) => f.file) });
     files += stale.length;
   }
   return { feeds: groups.length, files, skipped };

@@ -17,6 +17,8 @@ const SEARCH_DIR = 'search/';
 const TEXTS_DIR = `${SEARCH_DIR}texts/`;
 const SHARDS_DIR = `${SEARCH_DIR}shards/`;
 const MEMORY_KEY = 'search';
+/** Batches of text files handed to the helper thread and not yet written, at most. */
+const TEXT_BATCHES_AHEAD = 4;
 
 /**
  * The search page, its script and the static index (search/index.json, starts.bin, shards/,
@@ -63,8 +65,13 @@ export const search: Generator = {
       const postOf = (doc: number): SitePost | undefined => posts.postOf(state.keys[doc]!);
       try {
         const write: SearchWrite = (rel, data) => out.write(SEARCH_DIR + rel, data);
-        // Text files are gzipped and written aside: most of a full build's search time is this thread's.
-        const writeTexts: TextsWrite = (batch) => out.writeAside(batch.map(([rel]) => ({ rel: SEARCH_DIR + rel, sig: '' })), 'searchTexts', { texts: batch.map(([, text]) => text) });
+        // Text files are gzipped and written aside (a full build's main thread, which indexes
+        // them, finishes last), a few batches ahead at most: the texts in flight are memory.
+        const inFlight: Promise<void>[] = [];
+        const writeTexts: TextsWrite = async (batch) => {
+          inFlight.push(out.writeAside(batch.map(([rel]) => ({ rel: SEARCH_DIR + rel, sig: '' })), 'searchTexts', { texts: batch.map(([, text]) => text) }));
+          if (inFlight.length > TEXT_BATCHES_AHEAD) await inFlight.shift();
+        };
         const stats = await indexSegment(firstPassage, records(model, firstDoc, docs, postOf), write, { keepTexts: keptTexts, writeTexts });
         stats.parts.forEach((n, i) => (state.parts[firstDoc + i] = n));
         const segment: IndexedSegment = { id: stats.id, shards: stats.shards, firstDoc, docs, passages: stats.passages };
