@@ -95,9 +95,9 @@ export function memoryOutput(previous = new Map<string, string>()): MemoryOutput
       written.push(rel);
       previous.set(rel, sig ?? '');
     },
-    async writeAside(files, name, input) {
+    writeAside(files, name, input) {
       const data = runAsideTask(name, input);
-      for (const [i, f] of files.entries()) await this.write(f.rel, data[i]!, f.sig);
+      return Promise.all(files.map((f, i) => this.write(f.rel, data[i]!, f.sig))).then(() => undefined);
     },
   };
 }
