@@ -85,8 +85,10 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
   const generators = o.generators ?? GENERATORS;
   const outRoot = resolve(o.outDir);
   const cache = SiteCache.open(join(o.archiveDir, STATE_DIR, 'site-cache.db'));
+  const urlZone = o.config.timezone ?? BUILD_DEFAULTS.urlTimeZone;
+  const settings = siteSettings(o.config);
   // The zones of URLs and of displayed dates, with the day offsets earlier builds asked of Intl.
-  const zones = [...new Set([o.config.timezone ?? BUILD_DEFAULTS.urlTimeZone, o.config.timezone ?? BUILD_DEFAULTS.displayTimeZone])];
+  const zones = [...new Set([urlZone, settings.timeZone])];
   const knownDays = zones.map((zone) => {
     const days = cache?.zoneDays(zone);
     if (days) learnZoneDays(zone, days);
@@ -94,7 +96,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
   });
   try {
     const loaded = await loadSitePosts(o.archiveDir, {
-      template: permalinkTemplate(o.config.permalink), timeZone: o.config.timezone ?? BUILD_DEFAULTS.urlTimeZone, cache, listing: o.listing,
+      template: permalinkTemplate(o.config.permalink), timeZone: urlZone, cache, listing: o.listing,
     });
     const stageMs: Record<string, number> = { load: Date.now() - started };
     const record = emptyRecord();
@@ -111,7 +113,6 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     if (mark === undefined) removeTempFiles(outRoot, { recursive: true });
     const recalled = fresh ? new Map<string, string>() : remembered;
     const theme = themeSignature();
-    const settings = siteSettings(o.config);
     const basis = JSON.stringify([settings, generators.map((g) => g.name)]);
     // The changes since the last build of this output are known when it saw the posts the cache
     // holds and used the same theme and settings; otherwise every page is checked.

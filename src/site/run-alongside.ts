@@ -45,7 +45,7 @@ export function canRunAlongside(): boolean {
 /**
  * The old generation a worker may grow to. Without a limit V8 sized it to the machine (GBs) and
  * let garbage pile up: at 100k posts the post-page thread's heap reached ~500 MB and the build
- * peaked at 1.59 GB; with 1 GB it collects sooner (peak 1.12–1.32 GB), and a limit of 300 MB
+ * peaked at 1.59 GB; with 1 GB it collects sooner (peak 1.12–1.41 GB), and a limit of 300 MB
  * still built that site. 10 MB per 1,000 posts, 1 GB at least, keeps a wide margin.
  */
 export const workerHeapMb = (posts: number): number => Math.max(1024, Math.ceil(posts / 100));
