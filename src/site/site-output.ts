@@ -163,7 +163,9 @@ export function createSiteOutput(
         },
         (err: unknown) => {
           const message = (err as Error).message.split('\n')[0];
-          throw new SamizdatError('site', 'write', `build: cannot write ${err instanceof AsideError && err.path ? err.path : paths.join(', ')} (${message})`, { cause: err });
+          // The file that failed, or (the task itself failed, the thread stopped) the task's first and a count: one line either way.
+          const what = err instanceof AsideError && err.path ? err.path : `${paths[0]}${paths.length > 1 ? ` and ${paths.length - 1} more files` : ''}`;
+          throw new SamizdatError('site', 'write', `build: cannot write ${what} (${message})`, { cause: err });
         },
       ));
     },

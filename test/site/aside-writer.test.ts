@@ -65,4 +65,19 @@ describe('the helper thread that writes files aside', () => {
     expect(paths.map((p) => readFileSync(p))).toEqual(gzipTexts({ texts }).map((b) => Buffer.from(b)));
     await writer!.close();
   });
+
+  it.skipIf(availableParallelism() < 2)('fails the build in one line that names the first file and the count when a task itself fails', async () => {
+    const writer = (await compiled()).asideWriter()!;
+    const { createSiteOutput, emptyRecord, previousOutputs } = await import('../../src/site/site-output.js');
+    const root = join(dir, 'site');
+    const out = createSiteOutput(root, previousOutputs(), new Map(), emptyRecord(), undefined, undefined, writer);
+    out.claim('search/');
+    // Not text: gzip throws on the helper thread before any file is written.
+    const files = ['a', 'b', 'c'].map((n) => ({ rel: `search/texts/0/${n}.bin`, sig: '' }));
+    const done = out.writeAside(files, 'searchTexts', { texts: [1, 2, 3] as unknown as string[] });
+    await expect(done).resolves.toBeUndefined(); // it only says when the task is over
+    const failed = await out.settled().then(() => undefined, (err: unknown) => err as Error);
+    expect(failed?.message).toMatch(/^build: cannot write .*site\/search\/texts\/0\/a\.bin and 2 more files \([^\n]+\)$/);
+    await writer.close();
+  });
 });
