@@ -4,6 +4,7 @@ import { join, resolve, sep } from 'node:path';
 import type { FeedState, Post } from '../model/index.js';
 import { SamizdatError } from '../model/index.js';
 import { removeTempFiles, writeFileAtomicStat } from './atomic-write.js';
+import { STATE_DIR } from './state-dir.js';
 import { dedupKeys } from './dedup-keys.js';
 import { IndexDb, type PostRow } from './index/index-db.js';
 import { syncIndex, type SyncReport } from './index/sync-index.js';
@@ -18,8 +19,7 @@ export interface OpenOptions {
   readonly command?: string;
 }
 
-/** Where samizdat keeps its cache inside an archive. */
-export const STATE_DIR = '.samizdat';
+export { STATE_DIR };
 export const POSTS_DIR = '_posts';
 
 /**

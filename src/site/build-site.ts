@@ -1,12 +1,12 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { STATE_DIR } from '../archive/archive.js';
 import { removeTempFiles } from '../archive/atomic-write.js';
 import type { PostListing } from '../archive/posts/list-posts-alongside.js';
 import type { SiteConfig } from '../config/load-site-config.js';
 import { asideWriter } from './aside/aside-writer.js';
 import { BUILD_DEFAULTS } from './build-defaults.js';
 import { SiteCache } from './cache/site-cache.js';
+import { siteCacheFile } from './cache/site-cache-files.js';
 import { themeSignature } from './cache/theme-signature.js';
 import { GENERATORS } from './generators/index.js';
 import { loadSitePosts } from './load-posts.js';
@@ -40,6 +40,8 @@ export interface BuildOptions {
   readonly full?: boolean;
   /** The archive's listing, when the caller started it (listPostFilesAlongside) while the build's code loaded. */
   readonly listing?: Promise<PostListing>;
+  /** The site cache's document of post rows, when the caller started reading it then too (readPostsDocument). */
+  readonly postsDocument?: Promise<Buffer | undefined>;
 }
 
 export interface BuildReport {
@@ -84,7 +86,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
   const started = Date.now();
   const generators = o.generators ?? GENERATORS;
   const outRoot = resolve(o.outDir);
-  const cache = SiteCache.open(join(o.archiveDir, STATE_DIR, 'site-cache.db'));
+  const cache = SiteCache.open(siteCacheFile(o.archiveDir));
   const urlZone = o.config.timezone ?? BUILD_DEFAULTS.urlTimeZone;
   const settings = siteSettings(o.config);
   // The zones of URLs and of displayed dates, with the day offsets earlier builds asked of Intl.
@@ -96,7 +98,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
   });
   try {
     const loaded = await loadSitePosts(o.archiveDir, {
-      template: permalinkTemplate(o.config.permalink), timeZone: urlZone, cache, listing: o.listing,
+      template: permalinkTemplate(o.config.permalink), timeZone: urlZone, cache, listing: o.listing, document: await o.postsDocument,
     });
     const stageMs: Record<string, number> = { load: Date.now() - started };
     const record = emptyRecord();

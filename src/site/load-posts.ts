@@ -48,13 +48,13 @@ export interface PostChanges {
  */
 export async function loadSitePosts(
   archiveDir: string,
-  options: { template: string; timeZone: string; cache?: SiteCache | undefined; listing?: Promise<PostListing> | undefined },
+  options: { template: string; timeZone: string; cache?: SiteCache | undefined; listing?: Promise<PostListing> | undefined; document?: Buffer | undefined },
 ): Promise<LoadedPosts> {
   const warnings: string[] = [];
   // The archive is listed on another thread while this one reads the cache.
   const listing = options.listing ?? listPostFilesAlongside(archiveDir);
   const basis = `${ROW_VERSION}\u0000${options.template}\u0000${options.timeZone}`;
-  const { rows: cached, documented } = options.cache?.posts<PostRow>(basis) ?? { rows: [], documented: 0 };
+  const { rows: cached, documented } = options.cache?.posts<PostRow>(basis, options.document) ?? { rows: [], documented: 0 };
   const { files, skipped } = await listing;
   const { cachedIndex, unmatched, outOfOrder } = matchRows(files.map((f) => f.path), cached);
   // Files listed in another order than the cache's rows (a folder copied or restored, another

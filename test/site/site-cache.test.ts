@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATE_DIR } from '../../src/archive/archive.js';
 import { listPostFiles } from '../../src/archive/posts/list-posts.js';
 import { SiteCache, type CachedRows } from '../../src/site/cache/site-cache.js';
+import { readPostsDocument, siteCacheFile } from '../../src/site/cache/site-cache-files.js';
 import { loadSitePosts } from '../../src/site/load-posts.js';
 import { permalinkTemplate } from '../../src/site/permalink.js';
 
@@ -25,6 +26,27 @@ const rowsOf = (n: number, from = 0): Row[] => Array.from({ length: n }, (_, i) 
 const present = (c: CachedRows<Row>): Row[] => c.rows.filter((r) => r !== undefined);
 
 describe('site cache: post entries', () => {
+  it('takes the document as read ahead by the build command, and reads it again when those bytes are another document', async () => {
+    const archive = join(dir, 'ahead');
+    const file = siteCacheFile(archive);
+    let cache = SiteCache.open(file)!;
+    const first = rowsOf(50);
+    cache.savePosts(first, first.map((row) => ({ file: row[0], pos: null, row })), BASIS);
+    cache.close();
+    const early = await readPostsDocument(archive);
+    expect(early?.length).toBeGreaterThan(0);
+    cache = SiteCache.open(file)!;
+    expect(cache.posts<Row>(BASIS, early)).toEqual({ rows: first, documented: 50 });
+    // A build in between wrote a new document: the early bytes are not it, the file is.
+    const second = rowsOf(60, 100);
+    cache.savePosts(second, second.map((row) => ({ file: row[0], pos: null, row })), BASIS, { reorder: true });
+    cache.close();
+    cache = SiteCache.open(file)!;
+    expect(cache.posts<Row>(BASIS, early)).toEqual({ rows: second, documented: 60 });
+    cache.close();
+    expect(await readPostsDocument(join(dir, 'no-such-archive'))).toBeUndefined();
+  });
+
   it('gives back what a build saved, across the document and the table of changes, in place, removals included', () => {
     const file = join(dir, 'a.db');
     // A first build reads everything: the entries go straight into the document.

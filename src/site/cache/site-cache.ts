@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { writeFileAtomic } from '../../archive/atomic-write.js';
 import type { MemoStore, PreviousOutputs } from '../site-output.js';
 import type { ZoneDays } from '../zoned-time.js';
+import { postsDocumentFile } from './site-cache-files.js';
 
 /**
  * The post rows a cache gives back: `rows[i]` for i < `documented` is the row at place i of the
@@ -51,7 +52,7 @@ export class SiteCache {
   private readonly postsFile: string;
 
   private constructor(private readonly db: Database.Database, file: string) {
-    this.postsFile = join(dirname(file), `${basename(file, '.db')}-posts.utf16`);
+    this.postsFile = postsDocumentFile(file);
   }
 
   static open(file: string): SiteCache | undefined {
@@ -92,11 +93,11 @@ export class SiteCache {
    * Chinese, and decoding 50 MB of UTF-8 took longer than parsing it. Its first line is a token
    * the database holds too: a document the database did not record (a save cut short) is not used.
    */
-  posts<R extends readonly [string, ...unknown[]]>(basis: string): CachedRows<R> {
+  posts<R extends readonly [string, ...unknown[]]>(basis: string, read?: Buffer): CachedRows<R> {
     const none: CachedRows<R> = { rows: [], documented: 0 };
     try {
       if (this.blob('posts-basis') !== basis) return none;
-      const document = this.postsDocument();
+      const document = this.postsDocument(read);
       const rows = (document ? JSON.parse(document) : []) as Array<R | undefined>;
       const documented = rows.length;
       const restamps = document === undefined ? undefined : this.restamps();
@@ -129,14 +130,21 @@ export class SiteCache {
     return r.token === this.blob('posts-file') ? r : undefined;
   }
 
-  /** The JSON of the document of post rows, when there is one the database recorded. */
-  private postsDocument(): string | undefined {
+  /**
+   * The JSON of the document of post rows, when there is one the database recorded. `read`: the
+   * file's bytes as read earlier (see readPostsDocument), used when they are that document.
+   */
+  private postsDocument(read?: Buffer): string | undefined {
     const token = this.blob('posts-file');
     if (token === undefined) return undefined;
-    const text = readFileSync(this.postsFile).toString('utf16le');
-    const newline = text.indexOf('\n');
-    if (text.slice(0, newline) !== token) throw new Error(`${this.postsFile} is not the document the cache recorded`);
-    return text.slice(newline + 1);
+    const ofToken = (bytes: Buffer): string | undefined => {
+      const text = bytes.toString('utf16le');
+      const newline = text.indexOf('\n');
+      return text.slice(0, newline) === token ? text.slice(newline + 1) : undefined;
+    };
+    const document = (read && ofToken(read)) ?? ofToken(readFileSync(this.postsFile));
+    if (document === undefined) throw new Error(`${this.postsFile} is not the document the cache recorded`);
+    return document;
   }
 
   private blob(name: string): string | undefined {
