@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** Prefix of temp files; readers skip them and `cleanTempFiles` removes leftovers of a killed run. */
+/** Prefix of temp files; readers skip them and `removeTempFiles` removes leftovers of a killed run. */
 export const TEMP_PREFIX = '.samizdat-tmp-';
 
 // Unique per process without a random draw per file.

@@ -48,7 +48,7 @@ export function canRunAlongside(): boolean {
  * peaked at 1.59 GB; with 1 GB it collects sooner (peak 1.12–1.41 GB), and a limit of 300 MB
  * still built that site. 10 MB per 1,000 posts, 1 GB at least, keeps a wide margin.
  */
-export const workerHeapMb = (posts: number): number => Math.max(1024, Math.ceil(posts / 100));
+const workerHeapMb = (posts: number): number => Math.max(1024, Math.ceil(posts / 100));
 
 /**
  * Runs one generator on a worker thread while the main thread runs the others, then merges
