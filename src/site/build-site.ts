@@ -91,12 +91,12 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
   const settings = siteSettings(o.config);
   // The zones of URLs and of displayed dates, with the day offsets earlier builds asked of Intl.
   const zones = [...new Set([urlZone, settings.timeZone])];
-  const knownDays = zones.map((zone) => {
-    const days = cache?.zoneDays(zone);
-    if (days) learnZoneDays(zone, days);
-    return zoneDayCount(zone);
-  });
   try {
+    const knownDays = zones.map((zone) => {
+      const days = cache?.zoneDays(zone);
+      if (days) learnZoneDays(zone, days);
+      return zoneDayCount(zone);
+    });
     const loaded = await loadSitePosts(o.archiveDir, {
       template: permalinkTemplate(o.config.permalink), timeZone: urlZone, cache, listing: o.listing, document: await o.postsDocument,
     });

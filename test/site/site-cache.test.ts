@@ -25,6 +25,25 @@ const rowsOf = (n: number, from = 0): Row[] => Array.from({ length: n }, (_, i) 
 /** The rows a cache gives back, without the removed ones: what the loader pairs with the listing. */
 const present = (c: CachedRows<Row>): Row[] => c.rows.filter((r) => r !== undefined);
 
+describe('site cache: day offsets', () => {
+  it('gives back the offsets a build saved, and takes a damaged record for none', () => {
+    const file = join(dir, 'zones.db');
+    const cache = SiteCache.open(file)!;
+    const days = { tzData: 'icu 1 tz 2024a', days: [[18_000, 28_800_000], [18_001, 28_800_000]] as Array<[number, number]> };
+    cache.saveZoneDays('Asia/Shanghai', days);
+    expect(cache.zoneDays('Asia/Shanghai')).toEqual(days);
+    expect(cache.zoneDays('Europe/Berlin')).toBeUndefined();
+    cache.close();
+    const db = new Database(file);
+    const put = db.prepare('INSERT OR REPLACE INTO blobs (name, data) VALUES (?, ?)');
+    for (const [zone, text] of [['A', 'not json'], ['B', '{"days":5}'], ['C', '{"tzData":"t","days":[["x",1]]}'], ['D', 'null']]) put.run(`zone-days ${zone}`, text);
+    db.close();
+    const again = SiteCache.open(file)!;
+    for (const zone of ['A', 'B', 'C', 'D']) expect(again.zoneDays(zone), zone).toBeUndefined();
+    again.close();
+  });
+});
+
 describe('site cache: post entries', () => {
   it('takes the document as read ahead by the build command, and reads it again when those bytes are another document', async () => {
     const archive = join(dir, 'ahead');

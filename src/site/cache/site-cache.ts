@@ -209,11 +209,14 @@ export class SiteCache {
     })();
   }
 
-  /** The day offsets of `timeZone` an earlier build learnt (see ZoneDays), when any. */
+  /** The day offsets of `timeZone` an earlier build learnt (see ZoneDays), when any: a damaged record is none. */
   zoneDays(timeZone: string): ZoneDays | undefined {
-    const text = this.blob(`zone-days ${timeZone}`);
     try {
-      return text === undefined ? undefined : (JSON.parse(text) as ZoneDays);
+      const text = this.blob(`zone-days ${timeZone}`);
+      const days = text === undefined ? undefined : (JSON.parse(text) as Partial<ZoneDays>);
+      const sound = typeof days?.tzData === 'string' && Array.isArray(days.days)
+        && days.days.every((d) => Array.isArray(d) && Number.isInteger(d[0]) && Number.isFinite(d[1]));
+      return sound ? (days as ZoneDays) : undefined;
     } catch {
       return undefined;
     }
