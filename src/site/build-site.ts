@@ -182,7 +182,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
       cache.together(() => {
         loaded.save();
         record.memory.set(POSTS_KEY, cache.postsGeneration());
-        cache.saveOutputs(outRoot, changed, gone, record.memory);
+        cache.saveOutputs(outRoot, changed, gone, record.memory, { memory: remembered, mark: MARK_KEY });
         memos?.save();
         zones.forEach((zone, i) => {
           if (zoneDayCount(zone) > knownDays[i]!) cache.saveZoneDays(zone, knownZoneDays(zone));

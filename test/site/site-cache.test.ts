@@ -217,6 +217,40 @@ describe('site cache: pieces of output kept between builds', () => {
   });
 });
 
+describe('site cache: what a build remembers', () => {
+  const rowids = (file: string): Map<string, number> => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return new Map(db.prepare<[], { key: string; id: number }>('SELECT key, rowid AS id FROM memory').all().map((r) => [r.key, r.id]));
+    } finally {
+      db.close();
+    }
+  };
+
+  it('is replaced by the next build\'s, which writes only the entries that changed', () => {
+    const file = join(dir, 'memory.db');
+    const out = '/site';
+    let cache = SiteCache.open(file)!;
+    cache.saveOutputs(out, new Map(), [], new Map([['mark', 'm1'], ['same', '一'], ['changes', '二'], ['goes', '三']]));
+    const before = cache.memory(out);
+    const ids = rowids(file);
+    cache.saveOutputs(out, new Map(), [], new Map([['new', '四'], ['mark', 'm2'], ['changes', '二!'], ['same', '一']]), { memory: before, mark: 'mark' });
+    expect(Object.fromEntries(cache.memory(out))).toEqual({ mark: 'm2', same: '一', changes: '二!', new: '四' });
+    const after = rowids(file);
+    expect(after.get('same')).toBe(ids.get('same')); // not written again
+    expect(after.get('changes')).not.toBe(ids.get('changes'));
+    cache.close();
+
+    // Another build saved since this one read the memory (its mark differs): all is replaced.
+    cache = SiteCache.open(file)!;
+    const stale = cache.memory(out);
+    cache.saveOutputs(out, new Map(), [], new Map([['mark', 'm3'], ['theirs', '五']]));
+    cache.saveOutputs(out, new Map(), [], new Map([['mark', 'm4'], ['same', '一']]), { memory: stale, mark: 'mark' });
+    expect(Object.fromEntries(cache.memory(out))).toEqual({ mark: 'm4', same: '一' });
+    cache.close();
+  });
+});
+
 describe('site cache: rows in the listing\'s order', () => {
   it('follow the folder\'s order again after a build that met them in another (a folder copied or restored)', async () => {
     const archive = join(dir, 'order-archive');

@@ -253,16 +253,28 @@ export class SiteCache {
     return this.db.prepare<[string], number>('SELECT count(*) FROM outputs WHERE out_dir = ?').pluck().get(outDir) ?? 0;
   }
 
-  /** Saves the outputs and memory of a completed build together: the next build trusts both or neither. */
-  saveOutputs(outDir: string, changed: ReadonlyMap<string, string>, gone: Iterable<string>, memory: ReadonlyMap<string, string>): void {
+  /**
+   * Saves the outputs and memory of a completed build together: the next build trusts both or
+   * neither. The memory replaces the folder's. `before`: the memory as this build read it
+   * (memory()); then only entries that changed are written (the search index's state is
+   * megabytes, mostly the same), unless `mark` shows another build saved since.
+   */
+  saveOutputs(
+    outDir: string, changed: ReadonlyMap<string, string>, gone: Iterable<string>, memory: ReadonlyMap<string, string>,
+    before?: { readonly memory: ReadonlyMap<string, string>; readonly mark: string },
+  ): void {
     const put = this.db.prepare('INSERT OR REPLACE INTO outputs (out_dir, path, sig) VALUES (?, ?, ?)');
     const del = this.db.prepare('DELETE FROM outputs WHERE out_dir = ? AND path = ?');
     this.db.transaction(() => {
       for (const [path, sig] of changed) put.run(outDir, path, sig);
       for (const path of gone) del.run(outDir, path);
-      this.db.prepare('DELETE FROM memory WHERE out_dir = ?').run(outDir);
-      const remember = this.db.prepare('INSERT INTO memory (out_dir, key, value) VALUES (?, ?, ?)');
-      for (const [key, value] of memory) remember.run(outDir, key, value);
+      const read = this.db.prepare<[string, string], string>('SELECT value FROM memory WHERE out_dir = ? AND key = ?').pluck();
+      const known = before && read.get(outDir, before.mark) === before.memory.get(before.mark) ? before.memory : new Map<string, string>();
+      if (known.size === 0) this.db.prepare('DELETE FROM memory WHERE out_dir = ?').run(outDir);
+      const forget = this.db.prepare('DELETE FROM memory WHERE out_dir = ? AND key = ?');
+      for (const key of known.keys()) if (!memory.has(key)) forget.run(outDir, key);
+      const remember = this.db.prepare('INSERT OR REPLACE INTO memory (out_dir, key, value) VALUES (?, ?, ?)');
+      for (const [key, value] of memory) if (known.get(key) !== value) remember.run(outDir, key, value);
     })();
   }
 

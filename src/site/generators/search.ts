@@ -6,17 +6,18 @@ import { relativeHref } from '../relative-href.js';
 import { searchScript } from '../search/browser-bundle.js';
 import { indexFiles, indexSegment, SEARCH_DEFAULTS, type GoneDoc, type SearchDoc, type SearchWrite, type TextsWrite } from '../search/build-search-index.js';
 import { postKeys } from '../search/post-keys.js';
+import { recallState, rememberState } from '../search/remembered-state.js';
 import { planSearchBuild, type IndexedSegment, type SearchState } from '../search/search-plan.js';
 import { SEARCH_CSS, SEARCH_PAGE, SEARCH_SCRIPT, SEARCH_STYLESHEET, renderSearchPage } from '../search/search-page.js';
 import { MANIFEST_FILE, STARTS_FILE, textFile } from '../search/searcher.js';
 import type { Generator, SiteModel, SiteOutput, SitePost } from '../site-model.js';
 
 /** Bump when the index format or what it is built from changes: every search file is rebuilt. */
-const FORMAT = 'search-5';
+const FORMAT = 'search-6';
 const SEARCH_DIR = 'search/';
+const MEMORY_KEY = 'search';
 const TEXTS_DIR = `${SEARCH_DIR}texts/`;
 const SHARDS_DIR = `${SEARCH_DIR}shards/`;
-const MEMORY_KEY = 'search';
 /** Batches of text files handed to the helper thread and not yet written, at most. */
 const TEXT_BATCHES_AHEAD = 4;
 
@@ -38,7 +39,7 @@ export const search: Generator = {
     // Keys leave the theme out: a new page design leaves the index alone, a new version of samizdat does not.
     const basis = [FORMAT, VERSION, model.settings.timeZone];
     const basisKey = JSON.stringify(basis);
-    const previous = parseState(out.recall(MEMORY_KEY));
+    const previous = recallState(out, MEMORY_KEY);
     const posts = postKeys(model, basis, previous?.basis === basisKey ? previous.keys : undefined);
     let plan = planSearchBuild(FORMAT, previous, posts.keys);
     // Starting over numbers the posts in date order.
@@ -88,7 +89,7 @@ export const search: Generator = {
     for (let doc = 0; doc < state.keys.length; doc++) if (state.keys[doc] && known?.keys[doc] === state.keys[doc]) kept++;
     out.kept(kept);
     await writeManifest(state, out);
-    out.remember(MEMORY_KEY, JSON.stringify({ ...state, basis: basisKey }));
+    rememberState(out, MEMORY_KEY, state, basisKey);
   },
 };
 
@@ -97,17 +98,6 @@ async function writeManifest(state: SearchState, out: SiteOutput): Promise<void>
   const files = indexFiles(state.parts, segments, state.keys.flatMap((k, doc) => (k ? [] : [doc])));
   await out.write(SEARCH_DIR + STARTS_FILE, files.starts);
   await out.write(SEARCH_DIR + MANIFEST_FILE, files.manifest);
-}
-
-/** The search index's state as remembered: the plan's, and what the posts' keys were made from. */
-type RememberedState = SearchState & { readonly basis?: string };
-
-function parseState(text: string | undefined): RememberedState | undefined {
-  try {
-    return text ? (JSON.parse(text) as RememberedState) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The search records of posts firstDoc … firstDoc+count-1, in order, reading a few contents ahead. */
