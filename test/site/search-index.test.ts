@@ -134,20 +134,26 @@ describe('passages', () => {
     { href: 'b', date: '2021-01-01 00:00', source: 's', title: '第二篇', body: `凤凰${filler(9000, 3)}琵琶` },
     { href: 'c', date: '2022-01-01 00:00', source: 's', title: '麒麟', body: '只在标题里。凤凰' },
   ];
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'samizdat-search-index-'));
+  /** The docs' index (its files in `into`) and its shards. */
+  const build = async (into: Map<string, Uint8Array>, options: { targetShardBytes?: number } = {}): Promise<number> => {
     const stats = await buildSearchIndex((async function* () {
       yield* docs;
     })(), async (rel, data) => {
-      files.set(rel, typeof data === 'string' ? new TextEncoder().encode(data) : data);
-    }, { tmpDir: dir, batchPostings: 1000 });
+      into.set(rel, typeof data === 'string' ? new TextEncoder().encode(data) : data);
+    }, { tmpDir: dir, batchPostings: 1000, ...options });
     expect(stats.docs).toBe(3);
     expect(stats.passages).toBeGreaterThan(6);
-    search = await openSearch(async (rel) => {
-      const f = files.get(rel);
-      if (!f) throw new Error(`missing ${rel}`);
-      return f;
-    });
+    return stats.shards;
+  };
+  const open = (from: Map<string, Uint8Array>): ReturnType<typeof openSearch> => openSearch(async (rel) => {
+    const f = from.get(rel);
+    if (!f) throw new Error(`missing ${rel}`);
+    return f;
+  });
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'samizdat-search-index-'));
+    expect(await build(files)).toBeLessThan(256); // fewer shards than spill partitions
+    search = await open(files);
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -165,6 +171,17 @@ describe('passages', () => {
     const body = docs[1]!.body;
     const q = body.slice(5000, 5003);
     expect(await hrefs(q)).toEqual([...(docs[0]!.body.includes(q) ? ['a'] : []), 'b'].reverse());
+  });
+
+  it('are the same with more shards than spill partitions (each key placed by its hash)', async () => {
+    const many = new Map<string, Uint8Array>();
+    expect(await build(many, { targetShardBytes: 16 })).toBeGreaterThan(256);
+    const other = await open(many);
+    for (const q of ['麒麟蛋糕', '麒麟', '凤凰 琵琶', '凤凰', '蛋', docs[1]!.body.slice(3000, 3030), docs[1]!.body.slice(5000, 5003)]) {
+      const hrefs = async (s: typeof search): Promise<string[]> => (await allHits(await s.search(q), 2)).map((h) => h.href);
+      expect(await hrefs(other), q).toEqual(await hrefs(search));
+      expect((await hrefs(search)).length, q).toBeGreaterThan(0);
+    }
   });
 
   it('shows the passage that matched, the match marked', async () => {

@@ -55,9 +55,12 @@ export class IndexCore {
     let largestShard = 0;
     for (const group of shardGroups(shards, this.runs.partitions)) {
       const buckets = new Map<number, Array<[string, EncodedPostings]>>(group.shards.map((s) => [s, []]));
+      // A group of one shard holds all its partitions' keys: no key needs its shard worked out
+      // (a small segment's shards are all such).
+      const only = group.shards.length === 1 ? buckets.get(group.shards[0]!)! : undefined;
       for (const p of group.partitions) {
         for (const [key, ids] of this.runs.read(p)) {
-          buckets.get(shardOf(Buffer.from(key, 'latin1').toString('utf8'), shards))!.push([key, encodePostings(ids)]);
+          (only ?? buckets.get(shardOf(Buffer.from(key, 'latin1').toString('utf8'), shards))!).push([key, encodePostings(ids)]);
           keys++;
         }
       }
