@@ -15,9 +15,9 @@ import type { Generator, SiteModel, SiteOutput, SitePost } from '../site-model.j
 /** Bump when the index format or what it is built from changes: every search file is rebuilt. */
 const FORMAT = 'search-6';
 const SEARCH_DIR = 'search/';
-const MEMORY_KEY = 'search';
 const TEXTS_DIR = `${SEARCH_DIR}texts/`;
 const SHARDS_DIR = `${SEARCH_DIR}shards/`;
+const MEMORY_KEY = 'search';
 /** Batches of text files handed to the helper thread and not yet written, at most. */
 const TEXT_BATCHES_AHEAD = 4;
 

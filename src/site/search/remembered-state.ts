@@ -48,7 +48,7 @@ export function recallState(memory: StateMemory, key: string): RememberedState |
       const p = JSON.parse(memory.recall(pieceKey(key, n)) ?? 'null') as Partial<StatePiece> | null;
       if (!Array.isArray(p?.keys) || !Array.isArray(p.parts) || p.keys.length !== p.parts.length) return undefined;
       for (const k of p.keys) keys.push(k);
-      for (const n of p.parts) parts.push(n);
+      for (const part of p.parts) parts.push(part);
     }
     return { ...head, keys, parts };
   } catch {
