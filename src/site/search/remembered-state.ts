@@ -1,10 +1,8 @@
+import type { SiteOutput } from '../site-model.js';
 import type { SearchState } from './search-plan.js';
 
-/** Where a generator's state lives between builds (SiteOutput's recall and remember). */
-export interface StateMemory {
-  recall(key: string): string | undefined;
-  remember(key: string, value: string): void;
-}
+/** Where a generator's state lives between builds. */
+export type StateMemory = Pick<SiteOutput, 'recall' | 'remember'>;
 
 /** The search index's state as remembered: the plan's, and what the posts' keys were made from. */
 export type RememberedState = SearchState & { readonly basis?: string };
