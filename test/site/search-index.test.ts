@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, type SearchDoc } from '../../src/site/search/build-search-index.js';
 import { encodePostings, encodeShard } from '../../src/site/search/encode-shard.js';
 import { foldText } from '../../src/site/search/fold.js';
-import { codeKeyText, forEachKey, queryTerms, shardOf, shardOfCode, termKeys } from '../../src/site/search/keys.js';
+import { codeKeyText, forEachKey, queryTerms, shardOf, shardOfCode, shardOfUtf8, termKeys } from '../../src/site/search/keys.js';
+import { PostingBatch } from '../../src/site/search/posting-batch.js';
 import { decodePostings, readShard } from '../../src/site/search/postings.js';
 import { openSearch } from '../../src/site/search/searcher.js';
 import { formatPostTexts, parsePostTexts, passageOf } from '../../src/site/search/passage-record.js';
@@ -47,6 +48,16 @@ describe('folding and keys', () => {
     expect(texts).toEqual(['café']);
     for (const code of codes) expect(shardOfCode(code, 1024)).toBe(shardOf(codeKeyText(code), 1024));
   });
+
+  it('computes a key\'s shard from its UTF-8 bytes as from its text (1- to 4-byte characters)', () => {
+    const keys = ['vpn', 'café', 'ñ', '中', '中国', '𠀀', '𠀀中', 'a𝒳b', 'ǅ̈x', '한국어', 'ﾅ'];
+    const next = random(5);
+    for (let i = 0; i < 500; i++) keys.push(String.fromCodePoint(1 + Math.floor(next() * 0x10fffe)).replace(/[\ud800-\udfff]/g, 'x'));
+    for (const key of keys) {
+      const bytes = Buffer.from(key, 'utf8').toString('latin1');
+      for (const shards of [1, 64, 4096]) expect(shardOfUtf8(bytes, shards), key).toBe(shardOf(key, shards));
+    }
+  });
 });
 
 describe('posting lists and shards', () => {
@@ -73,10 +84,15 @@ describe('posting lists and shards', () => {
       const held = new SpillRuns(join(dir, 'held'), 8);
       const spilled = new SpillRuns(join(dir, 'spilled'), 8, 0); // every batch goes to the files
       const ideograph = 0x4e2d * 0x10000 + 0x56fd; // 中国
+      const batch = (adds: Array<[number | string, number]>): PostingBatch => {
+        const b = new PostingBatch();
+        for (const [key, doc] of adds) (typeof key === 'string' ? b.addText(key, doc) : b.addCode(key, doc));
+        return b;
+      };
       const batches = [
-        [[ideograph, undefined, Int32Array.of(1, 5)], [0, 'vpn', Int32Array.of(2)]],
-        [[ideograph, undefined, Int32Array.of(9)], [0x4e2d, undefined, Int32Array.of(10, 11)]],
-      ] as const;
+        batch([[ideograph, 1], ['vpn', 2], [ideograph, 5], [ideograph, 5]]),
+        batch([[ideograph, 9], [0x4e2d, 10], [0x4e2d, 11]]),
+      ];
       for (const b of batches) {
         held.spill(b);
         spilled.spill(b);

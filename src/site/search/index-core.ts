@@ -1,6 +1,6 @@
 import { encodePostings, encodeShard, type EncodedPostings } from './encode-shard.js';
 import { foldText } from './fold.js';
-import { forEachKey, shardOf } from './keys.js';
+import { forEachKey, shardOfUtf8 } from './keys.js';
 import { PostingBatch } from './posting-batch.js';
 import { shardFile } from './searcher.js';
 import { SpillRuns } from './spill-runs.js';
@@ -60,7 +60,7 @@ export class IndexCore {
       const only = group.shards.length === 1 ? buckets.get(group.shards[0]!)! : undefined;
       for (const p of group.partitions) {
         for (const [key, ids] of this.runs.read(p)) {
-          (only ?? buckets.get(shardOf(Buffer.from(key, 'latin1').toString('utf8'), shards))!).push([key, encodePostings(ids)]);
+          (only ?? buckets.get(shardOfUtf8(key, shards))!).push([key, encodePostings(ids)]);
           keys++;
         }
       }
@@ -76,7 +76,7 @@ export class IndexCore {
 
   private spill(): void {
     this.postings += this.batch.size;
-    this.runs.spill(this.batch.entries());
+    this.runs.spill(this.batch);
     this.batch.clear();
   }
 }

@@ -150,6 +150,24 @@ export function shardOfCode(code: number, shards: number): number {
   return shardFromHash(fnvUnit(h, code % 0x10000), shards);
 }
 
+/**
+ * shardOf of a key given as its UTF-8 bytes (one character per byte, as the spill runs keep
+ * keys), without decoding it to a string: the indexer's last pass meets every key this way.
+ */
+export function shardOfUtf8(bytes: string, shards: number): number {
+  let h = FNV_START;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes.charCodeAt(i);
+    const size = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+    let cp = size === 1 ? b : b & (0xff >> (size + 1));
+    for (let k = 1; k < size; k++) cp = (cp << 6) | (bytes.charCodeAt(i + k) & 0x3f);
+    i += size;
+    if (cp < 0x10000) h = fnvUnit(h, cp);
+    else h = fnvUnit(fnvUnit(h, 0xd800 + ((cp - 0x10000) >> 10)), 0xdc00 + ((cp - 0x10000) & 0x3ff));
+  }
+  return shardFromHash(h, shards);
+}
+
 const FNV_START = 0x811c9dc5;
 
 function fnvUnit(h: number, unit: number): number {

@@ -1,5 +1,8 @@
 const EMPTY = -1;
 
+/** A key of a batch (its code, or its text when it has no code) and its documents, `docs[from..to)`. */
+export type KeyVisitor = (code: number, text: string | undefined, docs: Int32Array, from: number, to: number) => void;
+
 /**
  * The postings of a batch of documents, in flat typed arrays: a JS array per key costs ~150
  * bytes, and most keys of a batch occur once, so arrays would need gigabytes at 100k posts.
@@ -51,17 +54,18 @@ export class PostingBatch {
     this.add(slot, doc);
   }
 
-  /** Each key (numeric, or text) with its documents, ascending (a view: use it before the next call). */
-  *entries(): Iterable<readonly [number, string | undefined, Int32Array]> {
+  /**
+   * Calls back with each key (numeric, or text) and its documents, ascending: `docs[from..to)`
+   * (one array for all keys, valid during the calls). Grouped by a counting sort of the pairs.
+   */
+  forEachKey(visit: KeyVisitor): void {
     const start = new Int32Array(this.slots + 1);
     for (let p = 0; p < this.pairs; p++) start[this.pairSlot[p]! + 1]!++;
     for (let s = 0; s < this.slots; s++) start[s + 1]! += start[s]!;
     const at = start.slice(0, this.slots);
     const docs = new Int32Array(this.pairs);
     for (let p = 0; p < this.pairs; p++) docs[at[this.pairSlot[p]!]!++] = this.pairDoc[p]!;
-    for (let s = 0; s < this.slots; s++) {
-      yield [this.slotCode[s]!, this.slotText[s], docs.subarray(start[s]!, start[s + 1]!)];
-    }
+    for (let s = 0; s < this.slots; s++) visit(this.slotCode[s]!, this.slotText[s], docs, start[s]!, start[s + 1]!);
   }
 
   clear(): void {

@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ByteSink } from './encode-shard.js';
 import { shardOf, shardOfCode } from './keys.js';
+import type { PostingBatch } from './posting-batch.js';
 import { VarintReader } from './postings.js';
 
 /** Encoded postings held in memory before they go to the partition files. */
@@ -31,17 +32,17 @@ export class SpillRuns {
   }
 
   /** Appends one batch: each key with its ascending document numbers, all above those of earlier batches. */
-  spill(batch: Iterable<readonly [number, string | undefined, Int32Array]>): void {
-    for (const [code, text, ids] of batch) {
+  spill(batch: PostingBatch): void {
+    batch.forEachKey((code, text, ids, from, to) => {
       const sink = this.sinks[text === undefined ? shardOfCode(code, this.partitions) : shardOf(text, this.partitions)]!;
       sink.key(code, text);
-      sink.varint(ids.length);
+      sink.varint(to - from);
       let prev = 0;
-      for (const id of ids) {
-        sink.varint(id - prev);
-        prev = id;
+      for (let i = from; i < to; i++) {
+        sink.varint(ids[i]! - prev);
+        prev = ids[i]!;
       }
-    }
+    });
     const before = this.held;
     this.held = this.sinks.reduce((n, sink) => n + sink.length, 0);
     this.bytes += this.held - before;
