@@ -3,9 +3,10 @@
 // a large archive cloned from them (default 100,000 posts), built by the indexer itself.
 //
 // Each archive is indexed in a child process (wall time, CPU time, peak RSS of that process;
-// the contents' plain text is extracted once per fixture post beforehand, so the figures are
+// the contents' plain text is extracted once per fixture post beforehand, as a build takes it
+// (the text of the content its page shows: sanitized, then presentedText), so the figures are
 // the indexer's own — the text extraction a real build also pays is timed separately, or
-// included with --extract, which runs htmlToText on every cloned post). Then
+// included with --extract, which extracts it again for every cloned post). Then
 // ~200 queries of 2–6 Han characters, cut at random (seeded) from the fixture posts' raw text,
 // are run through the same runtime the browser uses, reading the index files from disk:
 //   - bytes downloaded for the first page of results (manifest, passage map, shards, and the
@@ -22,9 +23,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { listPostFiles } from '../dist/archive/posts/list-posts.js';
 import { readPost } from '../dist/archive/posts/read-post.js';
-import { htmlToText } from '../dist/content/text.js';
 import { displayDateTime } from '../dist/site/display-date.js';
 import { displayText } from '../dist/site/display-text.js';
+import { isWebLink } from '../dist/site/post-content.js';
+import { presentContent } from '../dist/site/present-content.js';
+import { presentedText } from '../dist/site/presented-text.js';
 import { buildSearchIndex } from '../dist/site/search/build-search-index.js';
 import { openSearch } from '../dist/site/search/searcher.js';
 import { sampleHanQueries } from './lib/random.mjs';
@@ -60,9 +63,10 @@ function loadFixtures() {
     for (const f of listPostFiles(join(FIXTURES, mirror))) {
       const { post } = readPost(readFileSync(join(FIXTURES, mirror, f.path), 'utf8'), basename(f.path));
       const t0 = performance.now();
-      const body = htmlToText(post.content);
+      const base = isWebLink(post.link) ? post.link : 'https://invalid.invalid/';
+      const body = pageText(post.content, base);
       textMs += performance.now() - t0;
-      posts.push({ title: displayText(post.title), source: displayText(post.site), date: post.date, html: post.content, body });
+      posts.push({ title: displayText(post.title), source: displayText(post.site), date: post.date, html: post.content, base, body });
     }
   }
   posts.sort((a, b) => a.date - b.date);
@@ -75,7 +79,12 @@ const SPAN = 12 * 365 * 86_400_000;
 function clonePost(fixtures, n, total) {
   if (total === fixtures.length) return fixtures[n];
   const f = fixtures[n % fixtures.length];
-  return { title: `${f.title}（${Math.floor(n / fixtures.length) + 1}）`, source: f.source, date: START + Math.floor((n / total) * SPAN), html: f.html, body: f.body };
+  return { title: `${f.title}（${Math.floor(n / fixtures.length) + 1}）`, source: f.source, date: START + Math.floor((n / total) * SPAN), html: f.html, base: f.base, body: f.body };
+}
+
+/** A post's searched text as the site's build takes it: the text of the content its page shows. */
+function pageText(html, base) {
+  return presentedText(presentContent(html, base));
 }
 
 /** The posts as the site's search generator gives them; `extract`: each content's text extracted again, as a build does. */
@@ -83,7 +92,7 @@ async function* records(fixtures, total, extract) {
   for (let n = 0; n < total; n++) {
     const p = clonePost(fixtures, n, total);
     const day = new Date(p.date).toISOString().slice(0, 10);
-    const body = extract ? htmlToText(p.html) : p.body;
+    const body = extract ? pageText(p.html, p.base) : p.body;
     yield { href: `../${day}/${encodeURIComponent(p.title)}/index.html`, date: displayDateTime(p.date, 'Asia/Shanghai'), source: p.source, title: p.title, body };
   }
 }
@@ -210,7 +219,7 @@ async function measure(label, fixtures, total, queries) {
 
 const { posts: fixtures, textMs } = loadFixtures();
 const queries = sampleHanQueries(fixtures.map((p) => `${p.title}\n${p.body}`), Number(opt.queries), Number(opt.seed));
-console.log(`fixture posts: ${fixtures.length}; plain-text extraction (htmlToText, not in the figures below): ${(textMs / fixtures.length).toFixed(2)} ms/post`);
+console.log(`fixture posts: ${fixtures.length}; plain-text extraction (sanitize + presentedText, not in the figures below): ${(textMs / fixtures.length).toFixed(2)} ms/post`);
 console.log(`queries: ${queries.length} of 2–6 Han characters, e.g. ${queries.slice(0, 8).join(' ')}`);
 for (const [label, total] of [['fixture', fixtures.length], [`${Number(opt.posts) / 1000}k`, Number(opt.posts)]]) {
   const r = await measure(label, fixtures, total, queries);

@@ -62,13 +62,13 @@ function escapeText(s: string): string {
 }
 
 /** Elements that start a new line of text. */
-const BLOCK = new Set([
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
   'p', 'div', 'br', 'hr', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'blockquote', 'pre', 'table', 'caption', 'tr', 'section', 'article', 'header', 'footer', 'aside',
   'main', 'nav', 'figure', 'figcaption', 'address', 'details', 'summary',
 ]);
 /** Elements whose content is not text a reader sees. */
-const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'title', 'iframe', 'svg', 'math', 'textarea', 'select']);
+export const HIDDEN_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'template', 'noscript', 'title', 'iframe', 'svg', 'math', 'textarea', 'select']);
 
 /**
  * The text a reader sees in an HTML fragment: entities decoded, script/style and the like
@@ -88,20 +88,20 @@ function collectText(html: string, limit: number): string {
   const parser: Parser = new Parser(
     {
       onopentag(name) {
-        if (HIDDEN.has(name)) hidden++;
-        else if (BLOCK.has(name)) chunks.push('\n');
+        if (HIDDEN_ELEMENTS.has(name)) hidden++;
+        else if (BLOCK_ELEMENTS.has(name)) chunks.push('\n');
         else if (name === 'td' || name === 'th') chunks.push(' ');
         if (name === 'pre') pre++;
       },
       onclosetag(name) {
-        if (HIDDEN.has(name)) hidden = Math.max(0, hidden - 1);
-        else if (BLOCK.has(name)) chunks.push('\n');
+        if (HIDDEN_ELEMENTS.has(name)) hidden = Math.max(0, hidden - 1);
+        else if (BLOCK_ELEMENTS.has(name)) chunks.push('\n');
         if (name === 'pre') pre = Math.max(0, pre - 1);
       },
       ontext(text) {
         if (hidden > 0 || length > limit) return;
         const piece = text.length > limit - length ? text.slice(0, limit - length + 1) : text;
-        chunks.push(pre > 0 ? piece.replace(/\r\n?/g, '\n').replace(/[^\S\n]+/g, ' ') : piece.replace(/\s+/g, ' '));
+        chunks.push(textPiece(piece, pre > 0));
         length += piece.length;
         if (length > limit) parser.pause();
       },
@@ -110,6 +110,16 @@ function collectText(html: string, limit: number): string {
   );
   parser.write(html);
   parser.end();
+  return finishText(chunks);
+}
+
+/** A piece of text as it counts: whitespace runs as one space (inside <pre>, line breaks kept). */
+export function textPiece(piece: string, inPre: boolean): string {
+  return inPre ? piece.replace(/\r\n?/g, '\n').replace(/[^\S\n]+/g, ' ') : piece.replace(/\s+/g, ' ');
+}
+
+/** The pieces joined: one line break between lines, no empty lines, no runs of spaces. */
+export function finishText(chunks: readonly string[]): string {
   return chunks
     .join('')
     .replace(/ *\n[\n ]*/g, '\n')

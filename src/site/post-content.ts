@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPostContent } from '../archive/posts/read-post.js';
 import { lenientUtf8Text } from '../archive/posts/utf8-text.js';
-import { htmlToText } from '../content/text.js';
 import { presentContent } from './present-content.js';
+import { presentedText } from './presented-text.js';
 import type { SiteChanges, SiteModel, SitePost, SiteSettings } from './site-model.js';
 
 /** Reads a post's content from its file (the site keeps only metadata in memory). */
@@ -17,8 +17,9 @@ export async function pageHtml(archiveDir: string, p: SitePost): Promise<string>
   return presentContent(await readContent(archiveDir, p), isWebLink(p.post.link) ? p.post.link : 'https://invalid.invalid/');
 }
 
+/** The content's text as its page shows it (what the search indexes). */
 export async function plainText(archiveDir: string, p: SitePost): Promise<string> {
-  return htmlToText(await readContent(archiveDir, p));
+  return presentedText(await pageHtml(archiveDir, p));
 }
 
 /** Only http(s) links are shown as links: a `javascript:` "original" must not become one. */

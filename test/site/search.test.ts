@@ -15,6 +15,8 @@ import { homePages } from '../../src/site/generators/home-pages.js';
 import { search as searchGenerator } from '../../src/site/generators/search.js';
 import { loadSitePosts } from '../../src/site/load-posts.js';
 import { permalinkTemplate } from '../../src/site/permalink.js';
+import { isWebLink } from '../../src/site/post-content.js';
+import { presentContent } from '../../src/site/present-content.js';
 import { relativeHref } from '../../src/site/relative-href.js';
 import { SEARCH_PAGE } from '../../src/site/search/search-page.js';
 import { queryTerms } from '../../src/site/search/keys.js';
@@ -37,11 +39,13 @@ beforeAll(async () => {
   out = join(archive, '_site');
   const report = await buildSite({ archiveDir: archive, outDir: out, config: { title: '搜索测试' }, generators: [searchGenerator] });
   expect(report.posts).toBeGreaterThan(150);
-  // The expected answers, computed independently of the index: the raw post files, read again.
+  // The expected answers, computed independently of the index: the post files read again, the
+  // text of the content their pages show (sanitized, presentation added) taken by the HTML parser.
   const { posts } = await loadSitePosts(archive, { template: permalinkTemplate(undefined), timeZone: 'UTC' });
   for (const p of posts) {
-    const content = readPost(readFileSync(join(archive, p.file), 'utf8'), basename(p.file)).post.content;
-    texts.set(relativeHref(SEARCH_PAGE, p.outPath), `${displayText(p.post.title)}\n${htmlToText(content)}`);
+    const { post } = readPost(readFileSync(join(archive, p.file), 'utf8'), basename(p.file));
+    const shown = presentContent(post.content, isWebLink(post.link) ? post.link : 'https://invalid.invalid/');
+    texts.set(relativeHref(SEARCH_PAGE, p.outPath), `${displayText(p.post.title)}\n${htmlToText(shown)}`);
   }
   expect(texts.size).toBe(report.posts);
   disk.current = diskLoader(out);

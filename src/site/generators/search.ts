@@ -13,7 +13,7 @@ import { MANIFEST_FILE, STARTS_FILE, textFile } from '../search/searcher.js';
 import type { Generator, SiteModel, SiteOutput, SitePost } from '../site-model.js';
 
 /** Bump when the index format or what it is built from changes: every search file is rebuilt. */
-const FORMAT = 'search-6';
+const FORMAT = 'search-7';
 const SEARCH_DIR = 'search/';
 const TEXTS_DIR = `${SEARCH_DIR}texts/`;
 const SHARDS_DIR = `${SEARCH_DIR}shards/`;

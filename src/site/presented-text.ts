@@ -1,0 +1,50 @@
+import { decodeHTML } from 'entities';
+import { BLOCK_ELEMENTS, finishText, HIDDEN_ELEMENTS, textPiece } from '../content/text.js';
+
+/** Void elements of the sanitizer's output: an opening tag that is also its end. */
+const VOID = new Set(['br', 'hr', 'img', 'wbr', 'source', 'col']);
+
+/**
+ * htmlToText of a page's content as presentContent made it, by a scan instead of a parser
+ * (half the time): sanitizer output is well formed — every '<' opens a tag, every tag ends at the
+ * first '>', text holds no raw '<' or '>', elements are closed in order. The search indexes this
+ * text: what the page shows, taken from the HTML the page was made of.
+ */
+export function presentedText(html: string): string {
+  const chunks: string[] = [];
+  let hidden = 0;
+  let pre = 0;
+  const open = (name: string): void => {
+    if (HIDDEN_ELEMENTS.has(name)) hidden++;
+    else if (BLOCK_ELEMENTS.has(name)) chunks.push('\n');
+    else if (name === 'td' || name === 'th') chunks.push(' ');
+    if (name === 'pre') pre++;
+  };
+  const close = (name: string): void => {
+    if (HIDDEN_ELEMENTS.has(name)) hidden = Math.max(0, hidden - 1);
+    else if (BLOCK_ELEMENTS.has(name)) chunks.push('\n');
+    if (name === 'pre') pre = Math.max(0, pre - 1);
+  };
+  for (let at = 0; at < html.length; ) {
+    const lt = html.indexOf('<', at);
+    const textEnd = lt < 0 ? html.length : lt;
+    if (textEnd > at && hidden === 0) {
+      const raw = html.slice(at, textEnd);
+      chunks.push(textPiece(raw.includes('&') ? decodeHTML(raw) : raw, pre > 0));
+    }
+    if (lt < 0) break;
+    const gt = html.indexOf('>', lt);
+    const end = gt < 0 ? html.length : gt;
+    const closing = html.charCodeAt(lt + 1) === 0x2f;
+    let nameEnd = lt + (closing ? 2 : 1);
+    while (nameEnd < end && !/[\s/]/.test(html[nameEnd]!)) nameEnd++;
+    const name = html.slice(lt + (closing ? 2 : 1), nameEnd).toLowerCase();
+    if (closing) close(name);
+    else {
+      open(name);
+      if (VOID.has(name)) close(name);
+    }
+    at = end + 1;
+  }
+  return finishText(chunks);
+}
