@@ -9,12 +9,16 @@ import { SiteCache } from './cache/site-cache.js';
 import { siteCacheFile } from './cache/site-cache-files.js';
 import { themeSignature } from './cache/theme-signature.js';
 import { GENERATORS } from './generators/index.js';
+import { postPageMaker, postPages } from './generators/post-pages.js';
 import { loadSitePosts } from './load-posts.js';
 import { dropMark, readMark, writeMark } from './output-mark.js';
 import { permalinkTemplate } from './permalink.js';
 import { siteModel } from './post-content.js';
+import { presentedText } from './presented-text.js';
 import { canRunAlongside, runAlongside, type Presenting } from './run-alongside.js';
-import type { Generator, SiteModel, SitePost, SiteSettings } from './site-model.js';
+import { SharedPages, sharedCounters } from './shared-pages.js';
+import type { Generator, SiteModel, SiteOutput, SitePost, SiteSettings } from './site-model.js';
+import { sourceGroups } from './theme/groups.js';
 import { createSiteOutput, emptyRecord, isClaimed, previousOutputs, staleFiles, type MemoStore, type OutputRecord, type PreviousOutputs } from './site-output.js';
 import { knownZoneDays, learnZoneDays, zoneDayCount } from './zoned-time.js';
 
@@ -228,27 +232,38 @@ async function runGenerators(generators: readonly Generator[], model: SiteModel,
   const alongside: Array<{ done: Promise<void>; handedOver: Promise<void>; stop: () => Promise<void> }> = [];
   const presenting = c.parallel && c.memos ? presentingFor(generators, model, c.memos) : undefined;
   const order = presenting ? runOrder(generators) : generators;
+  // A build that indexes every post shares the post pages between both threads (see shared-pages.ts).
+  const sharing = c.parallel && generators.includes(postPages) && generators.some((g) => g.readsEveryText?.(model, (key) => c.recalled.get(key)));
+  const shared = sharing ? sharedPages(model, out, presenting) : undefined;
+  const mainModel: SiteModel = shared ? { ...model, text: (p) => shared.text(p) } : model;
   try {
     for (const g of order) {
       const t = Date.now();
-      if (g.listsFiles) await Promise.all(alongside.map((a) => a.done));
+      // Pages no thread claimed yet are made here before a generator that waits for them.
+      if (g.listsFiles || (g.presented && presenting)) await shared?.drain();
+      if (g.listsFiles || (g.presented && shared)) {
+        await Promise.all(alongside.map((a) => a.done));
+        shared?.finished(); // the content the thread handed over, taken before its reader runs
+      }
       if (g.presented && presenting) await Promise.all(alongside.map((a) => a.handedOver));
       if (g.alongside && c.parallel) {
-        const run = runAlongside(g, model, c.outRoot, c.previous, c.recalled, c.record, presenting);
+        const run = runAlongside(g, model, c.outRoot, c.previous, c.recalled, c.record, presenting, g === postPages ? shared : undefined);
         run.done.then(() => (c.stageMs[g.name] = Date.now() - t), () => undefined);
         alongside.push(run);
         continue;
       }
       stage = g.name;
-      await g.generate(model, out);
+      await g.generate(mainModel, out);
       c.stageMs[g.name] = Date.now() - t;
     }
+    await shared?.drain();
     await Promise.all(alongside.map((a) => a.done));
     await out.settled();
   } catch (err) {
     await Promise.all(alongside.map((a) => a.stop()));
     throw err;
   } finally {
+    shared?.close();
     await aside?.close();
   }
 }
@@ -263,6 +278,22 @@ export function runOrder(generators: readonly Generator[]): Generator[] {
   const rest = generators.filter((g) => !g.presented);
   const at = rest.findIndex((g) => g.listsFiles);
   return at < 0 ? [...rest, ...deferred] : [...rest.slice(0, at), ...deferred, ...rest.slice(at)];
+}
+
+/**
+ * This thread's side of the post pages shared with the post-page thread: pages made here for the
+ * search index's texts (the content of posts the feeds want goes to the memos, as the thread's does).
+ */
+function sharedPages(model: SiteModel, out: SiteOutput, presenting: Presenting | undefined): SharedPages {
+  const make = postPageMaker(model, out, sourceGroups(model.posts), model.posts);
+  const render = async (p: SitePost, wanted: boolean): Promise<string | null> => {
+    const html = await make(p);
+    if (html === undefined) return null;
+    const key = presenting?.keys.get(p);
+    if (key !== undefined) presenting!.take([[key, html]]);
+    return wanted ? presentedText(html) : null;
+  };
+  return new SharedPages([...model.posts].reverse(), new Int32Array(sharedCounters()), render, (p) => model.text(p), (content) => presenting?.take(content));
 }
 
 /** The posts whose content generators want from the post-page thread, under their memo keys; the content goes into the memos. */

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import { workerAvailable } from '../worker-threads.js';
 import { SamizdatError } from '../model/index.js';
 import type { Generator, SiteModel, SitePost } from './site-model.js';
+import type { SharedPages } from './shared-pages.js';
 import type { OutputRecord, PreviousOutputs } from './site-output.js';
 
 export interface WorkerJob {
@@ -15,6 +16,8 @@ export interface WorkerJob {
   readonly recalled: ReadonlyArray<readonly [string, string]>;
   /** Posts (by index) whose content the main thread wants, with the memo key it goes under: rendered first, handed over. */
   readonly present: ReadonlyArray<readonly [number, string]>;
+  /** A page queue shared with the main thread (see shared-pages.ts): pages are claimed with its counters, texts handed over on its port. */
+  readonly shared?: { readonly counters: SharedArrayBuffer; readonly port: MessagePort };
 }
 
 /** Memo key → content of posts the main thread wanted (see Generator.presented). */
@@ -58,7 +61,7 @@ const workerHeapMb = (posts: number): number => Math.max(1024, Math.ceil(posts /
  */
 export function runAlongside(
   g: Generator, model: SiteModel, outRoot: string, previous: PreviousOutputs, recalled: ReadonlyMap<string, string>, record: OutputRecord,
-  presenting?: Presenting,
+  presenting?: Presenting, shared?: SharedPages,
 ): { done: Promise<void>; handedOver: Promise<void>; stop: () => Promise<void> } {
   const worker = new Worker(SCRIPT, { resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(model.posts.length) } });
   const present: Array<[number, string]> = [];
@@ -71,7 +74,7 @@ export function runAlongside(
   const job: WorkerJob = {
     generator: g.name, outRoot, archiveDir: model.archiveDir ?? '', posts: model.posts, settings: model.settings,
     previous: g.outputs ? Array.from(g.outputs(model), (rel) => [rel, previous.get(rel)] as const).filter((e): e is readonly [string, string] => e[1] !== undefined) : [...previous.entries()],
-    recalled: [...recalled], present,
+    recalled: [...recalled], present, ...(shared ? { shared: { counters: shared.counters.buffer as SharedArrayBuffer, port: shared.otherPort } } : {}),
   };
   let handed!: () => void;
   const handedOver = new Promise<void>((resolve) => (handed = resolve));
@@ -104,6 +107,8 @@ export function runAlongside(
     handed();
     void worker.terminate();
   });
-  worker.postMessage(job);
+  // Whoever waits for a text of the thread's pages fails with it (a clean end hands every text over first).
+  done.then(() => shared?.finished(), (err: unknown) => shared?.fail(err));
+  worker.postMessage(job, shared ? [shared.otherPort] : []);
   return { done, handedOver, stop: async () => void (await worker.terminate()) };
 }

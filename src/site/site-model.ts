@@ -53,6 +53,15 @@ export interface SiteModel {
   text(p: SitePost): Promise<string>;
   /** Posts whose pages are rendered before the others: another thread waits for their content (see Generator.presented). */
   readonly first?: ReadonlySet<SitePost>;
+  /** The post pages to render are those this queue hands out, shared with another thread (see shared-pages.ts). */
+  readonly pageQueue?: PageQueue;
+}
+
+/** Post pages handed out one at a time: `[place in the queue, post]`, undefined once none is left. */
+export interface PageQueue {
+  next(): readonly [number, SitePost] | undefined;
+  /** The page was made (`html`: its content; undefined: it was fresh, not rendered). */
+  made(page: readonly [number, SitePost], html: string | undefined): void;
 }
 
 /**
@@ -135,5 +144,11 @@ export interface Generator {
     posts(model: SiteModel): Iterable<SitePost>;
     key(p: SitePost): string;
   };
+  /**
+   * Reads every post's text (model.text) in this build, oldest first (the search index started
+   * afresh). When post pages are rendered on a worker thread, both threads then share them, oldest
+   * first, and each page's text goes to this generator (see shared-pages.ts).
+   */
+  readonly readsEveryText?: (model: SiteModel, recall: (key: string) => string | undefined) => boolean;
   generate(model: SiteModel, out: SiteOutput): Promise<void>;
 }

@@ -3,8 +3,10 @@ import { SamizdatError } from '../model/index.js';
 import { GENERATORS } from './generators/index.js';
 import { siteModel } from './post-content.js';
 import { createSiteOutput, emptyRecord, previousOutputs } from './site-output.js';
+import { presentedText } from './presented-text.js';
 import type { PresentedMessage, WorkerJob, WorkerReply } from './run-alongside.js';
-import type { SiteModel, SitePost } from './site-model.js';
+import { claimPage, handsOverText, type HandedMessage, type HandedText } from './shared-pages.js';
+import type { PageQueue, SiteModel, SitePost } from './site-model.js';
 
 /** Worker thread: runs one generator of a build alongside the main thread (see run-alongside.ts). */
 parentPort?.once('message', (job: WorkerJob) => {
@@ -14,7 +16,8 @@ parentPort?.once('message', (job: WorkerJob) => {
       if (!generator) throw new SamizdatError('site', 'internal', `build: no generator named ${job.generator}`);
       const record = emptyRecord();
       const out = createSiteOutput(job.outRoot, previousOutputs(new Map(job.previous)), new Map(job.recalled), record);
-      const presenting = presentingModel(siteModel(job.posts, job.settings, job.archiveDir), job.present);
+      const model = siteModel(job.posts, job.settings, job.archiveDir);
+      const presenting = job.shared ? sharedQueue(model, job.present, job.shared) : presentingModel(model, job.present);
       await generator.generate(presenting.model, out);
       await out.settled();
       return {
@@ -28,6 +31,46 @@ parentPort?.once('message', (job: WorkerJob) => {
     }
   })().then((reply) => parentPort!.postMessage(reply));
 });
+
+/** Texts handed over at once (fewer messages), unless the queue ran dry (the other thread may be waiting). */
+const TEXT_BATCH = 16;
+
+/**
+ * The model with its post pages handed out by the queue both threads share (see shared-pages.ts):
+ * each page's text goes to the main thread, with the content of the wanted posts (job.present).
+ */
+function sharedQueue(model: SiteModel, present: WorkerJob['present'], shared: NonNullable<WorkerJob['shared']>): { model: SiteModel; rest: () => Array<[string, string]> } {
+  const counters = new Int32Array(shared.counters);
+  const queue = [...model.posts].reverse();
+  const wanted = new Map<SitePost, string>(present.map(([i, key]) => [model.posts[i]!, key]));
+  const texts: HandedText[] = [];
+  const presented: Array<[string, string]> = [];
+  const flush = (): void => {
+    if (texts.length || presented.length) shared.port.postMessage({ texts: texts.splice(0), presented: presented.splice(0) } satisfies HandedMessage);
+  };
+  const pageQueue: PageQueue = {
+    next() {
+      const j = claimPage(counters, queue.length);
+      if (j !== undefined) return [j, queue[j]!];
+      flush();
+      return undefined;
+    },
+    made([j, p], html) {
+      texts.push([j, html !== undefined && handsOverText(counters, j) ? presentedText(html) : null]);
+      const key = wanted.get(p);
+      if (key !== undefined && html !== undefined) presented.push([key, html]);
+      if (texts.length >= TEXT_BATCH) flush();
+    },
+  };
+  return {
+    model: { ...model, pageQueue },
+    rest: () => {
+      flush();
+      shared.port.close();
+      return [];
+    },
+  };
+}
 
 /**
  * The model with the wanted posts first (job.present): their content is handed over in one

@@ -6,7 +6,7 @@ import { relativeHref } from '../relative-href.js';
 import { searchScript } from '../search/browser-bundle.js';
 import { indexFiles, indexSegment, SEARCH_DEFAULTS, type GoneDoc, type SearchDoc, type SearchWrite, type TextsWrite } from '../search/build-search-index.js';
 import { postKeys } from '../search/post-keys.js';
-import { recallState, rememberState } from '../search/remembered-state.js';
+import { recallState, recallStateHead, rememberState } from '../search/remembered-state.js';
 import { planSearchBuild, type IndexedSegment, type SearchState } from '../search/search-plan.js';
 import { SEARCH_CSS, SEARCH_PAGE, SEARCH_SCRIPT, SEARCH_STYLESHEET, renderSearchPage } from '../search/search-page.js';
 import { MANIFEST_FILE, STARTS_FILE, textFile } from '../search/searcher.js';
@@ -31,13 +31,17 @@ const TEXT_BATCHES_AHEAD = 4;
 export const search: Generator = {
   name: 'search',
   reserved: (path) => path.startsWith(SEARCH_DIR),
+  // No index to extend (see planSearchBuild): every post is indexed, oldest first.
+  readsEveryText(model, recall) {
+    const head = recallStateHead(recall, MEMORY_KEY);
+    return !head || head.format !== FORMAT || head.segments.length === 0 || head.basis !== JSON.stringify(keyBasis(model));
+  },
   async generate(model, out) {
     await out.write(SEARCH_SCRIPT, await searchScript());
     await out.write(SEARCH_CSS, SEARCH_STYLESHEET);
     await out.write(SEARCH_PAGE, renderSearchPage(model.settings));
 
-    // Keys leave the theme out: a new page design leaves the index alone, a new version of samizdat does not.
-    const basis = [FORMAT, VERSION, model.settings.timeZone];
+    const basis = keyBasis(model);
     const basisKey = JSON.stringify(basis);
     const previous = recallState(out, MEMORY_KEY);
     const posts = postKeys(model, basis, previous?.basis === basisKey ? previous.keys : undefined);
@@ -92,6 +96,11 @@ export const search: Generator = {
     rememberState(out, MEMORY_KEY, state, basisKey);
   },
 };
+
+/** What the posts' keys are made from besides the posts. Keys leave the theme out: a new page design leaves the index alone, a new version of samizdat does not. */
+function keyBasis(model: SiteModel): string[] {
+  return [FORMAT, VERSION, model.settings.timeZone];
+}
 
 async function writeManifest(state: SearchState, out: SiteOutput): Promise<void> {
   const segments = state.segments.map((s) => ({ id: s.id, shards: s.shards, passages: s.passages }));

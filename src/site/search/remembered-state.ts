@@ -33,6 +33,16 @@ export function rememberState(memory: StateMemory, key: string, state: SearchSta
   }
 }
 
+/** What a remembered state's head says of the index it describes, without reading its pieces. */
+export function recallStateHead(recall: StateMemory['recall'], key: string): Pick<RememberedState, 'format' | 'basis' | 'segments'> | undefined {
+  try {
+    const head = JSON.parse(recall(key) ?? 'null') as Partial<RememberedState> | null;
+    return head && typeof head.format === 'string' && Array.isArray(head.segments) ? { format: head.format, basis: head.basis, segments: head.segments } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The state remembered under `key`; none when the head or a piece is missing or damaged (the index then starts over). */
 export function recallState(memory: StateMemory, key: string): RememberedState | undefined {
   try {
