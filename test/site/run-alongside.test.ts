@@ -2,25 +2,22 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatPost } from '../../src/archive/posts/format-post.js';
 import { runOrder } from '../../src/site/build-site.js';
 import { GENERATORS } from '../../src/site/generators/index.js';
 import { runCli } from '../helpers/cli.js';
+import { loadDistSite } from '../helpers/dist-site.js';
 
-// The worker thread runs compiled code: the test drives the compiled modules (npm test builds dist/ first).
-const DIST = join(import.meta.dirname, '../../dist/site/');
-const load = async <T>(file: string): Promise<T> => (await import(pathToFileURL(join(DIST, file)).href)) as T;
 
 describe('post pages on a worker thread, handing over the content another generator wants', () => {
   it('renders the wanted posts first and hands their content over before it finishes, as this thread would make it', async () => {
-    const { loadSitePosts } = await load<typeof import('../../src/site/load-posts.js')>('load-posts.js');
-    const { siteModel } = await load<typeof import('../../src/site/post-content.js')>('post-content.js');
-    const { siteSettings } = await load<typeof import('../../src/site/build-site.js')>('build-site.js');
-    const { postPages } = await load<typeof import('../../src/site/generators/post-pages.js')>('generators/post-pages.js');
-    const { runAlongside } = await load<typeof import('../../src/site/run-alongside.js')>('run-alongside.js');
-    const { emptyRecord, previousOutputs } = await load<typeof import('../../src/site/site-output.js')>('site-output.js');
+    const { loadSitePosts } = await loadDistSite<typeof import('../../src/site/load-posts.js')>('load-posts.js');
+    const { siteModel } = await loadDistSite<typeof import('../../src/site/post-content.js')>('post-content.js');
+    const { siteSettings } = await loadDistSite<typeof import('../../src/site/build-site.js')>('build-site.js');
+    const { postPages } = await loadDistSite<typeof import('../../src/site/generators/post-pages.js')>('generators/post-pages.js');
+    const { runAlongside } = await loadDistSite<typeof import('../../src/site/run-alongside.js')>('run-alongside.js');
+    const { emptyRecord, previousOutputs } = await loadDistSite<typeof import('../../src/site/site-output.js')>('site-output.js');
 
     const dir = await mkdtemp(join(tmpdir(), 'samizdat-alongside-'));
     try {

@@ -2,11 +2,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatPost } from '../../src/archive/posts/format-post.js';
 import { claimPage, sharedCounters, SharedPages, type HandedMessage } from '../../src/site/shared-pages.js';
 import type { SitePost } from '../../src/site/site-model.js';
+import { loadDistSite } from '../helpers/dist-site.js';
 
 /** Posts as the queue sees them: only their identity matters here. */
 const posts = Array.from({ length: 6 }, (_, i) => ({ file: `_posts/${i}.md` }) as SitePost);
@@ -81,21 +81,18 @@ describe('post pages shared by two threads (this thread\'s side)', () => {
   });
 });
 
-// The worker thread runs compiled code: the test drives the compiled modules (npm test builds dist/ first).
-const DIST = join(import.meta.dirname, '../../dist/site/');
-const load = async <T>(file: string): Promise<T> => (await import(pathToFileURL(join(DIST, file)).href)) as T;
 
 describe('post pages shared with the post-page thread', () => {
   it('are each made once, by one thread or the other, and every text is the page\'s', async () => {
-    const { loadSitePosts } = await load<typeof import('../../src/site/load-posts.js')>('load-posts.js');
-    const { siteModel } = await load<typeof import('../../src/site/post-content.js')>('post-content.js');
-    const { siteSettings } = await load<typeof import('../../src/site/build-site.js')>('build-site.js');
-    const { postPageMaker, postPages } = await load<typeof import('../../src/site/generators/post-pages.js')>('generators/post-pages.js');
-    const { runAlongside } = await load<typeof import('../../src/site/run-alongside.js')>('run-alongside.js');
-    const { createSiteOutput, emptyRecord, previousOutputs } = await load<typeof import('../../src/site/site-output.js')>('site-output.js');
-    const { SharedPages: Shared, sharedCounters: counters } = await load<typeof import('../../src/site/shared-pages.js')>('shared-pages.js');
-    const { presentedText } = await load<typeof import('../../src/site/presented-text.js')>('presented-text.js');
-    const { sourceGroups } = await load<typeof import('../../src/site/theme/groups.js')>('theme/groups.js');
+    const { loadSitePosts } = await loadDistSite<typeof import('../../src/site/load-posts.js')>('load-posts.js');
+    const { siteModel } = await loadDistSite<typeof import('../../src/site/post-content.js')>('post-content.js');
+    const { siteSettings } = await loadDistSite<typeof import('../../src/site/build-site.js')>('build-site.js');
+    const { postPageMaker, postPages } = await loadDistSite<typeof import('../../src/site/generators/post-pages.js')>('generators/post-pages.js');
+    const { runAlongside } = await loadDistSite<typeof import('../../src/site/run-alongside.js')>('run-alongside.js');
+    const { createSiteOutput, emptyRecord, previousOutputs } = await loadDistSite<typeof import('../../src/site/site-output.js')>('site-output.js');
+    const { SharedPages: Shared, sharedCounters: counters } = await loadDistSite<typeof import('../../src/site/shared-pages.js')>('shared-pages.js');
+    const { presentedText } = await loadDistSite<typeof import('../../src/site/presented-text.js')>('presented-text.js');
+    const { sourceGroups } = await loadDistSite<typeof import('../../src/site/theme/groups.js')>('theme/groups.js');
 
     const dir = await mkdtemp(join(tmpdir(), 'samizdat-shared-'));
     try {
