@@ -9,6 +9,7 @@ import { SiteCache } from './cache/site-cache.js';
 import { siteCacheFile } from './cache/site-cache-files.js';
 import { themeSignature } from './cache/theme-signature.js';
 import { GENERATORS } from './generators/index.js';
+import { boundHeapGrowth } from './heap-growth.js';
 import { postPageMaker, postPages } from './generators/post-pages.js';
 import { loadSitePosts } from './load-posts.js';
 import { dropMark, readMark, writeMark } from './output-mark.js';
@@ -88,6 +89,7 @@ export function siteSettings(config: SiteConfig): SiteSettings {
  */
 export async function buildSite(o: BuildOptions): Promise<BuildReport> {
   const started = Date.now();
+  boundHeapGrowth();
   const generators = o.generators ?? GENERATORS;
   const outRoot = resolve(o.outDir);
   const cache = SiteCache.open(siteCacheFile(o.archiveDir));
