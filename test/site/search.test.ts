@@ -2,25 +2,27 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeF
 import { readFile } from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createContext, runInContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPost } from '../../src/archive/posts/format-post.js';
 import { readPost } from '../../src/archive/posts/read-post.js';
 import { htmlToText } from '../../src/content/text.js';
-import { buildSite } from '../../src/site/build-site.js';
+import { buildSite, siteSettings } from '../../src/site/build-site.js';
 import { displayText } from '../../src/site/display-text.js';
 import { homePages } from '../../src/site/generators/home-pages.js';
 import { search as searchGenerator } from '../../src/site/generators/search.js';
 import { loadSitePosts } from '../../src/site/load-posts.js';
 import { permalinkTemplate } from '../../src/site/permalink.js';
-import { isWebLink } from '../../src/site/post-content.js';
+import { isWebLink, siteModel } from '../../src/site/post-content.js';
 import { presentContent } from '../../src/site/present-content.js';
 import { relativeHref } from '../../src/site/relative-href.js';
 import { SEARCH_PAGE } from '../../src/site/search/search-page.js';
 import { queryTerms } from '../../src/site/search/keys.js';
 import { openSearch } from '../../src/site/search/searcher.js';
+import { SiteCache } from '../../src/site/cache/site-cache.js';
+import { siteCacheFile } from '../../src/site/cache/site-cache-files.js';
 import { runCli } from '../helpers/cli.js';
 import { allHits, diskLoader, sampleHanQueries, type Search } from './search-helpers.js';
 
@@ -143,6 +145,32 @@ describe('search index over the fixture posts', () => {
     expect(bytes).toBeGreaterThan(0);
     expect(bytes).toBeLessThan(200_000);
     expect(search.manifest.segments.map((seg) => seg.shards)).toEqual([expect.any(Number)]);
+  });
+});
+
+describe('what a build tells of the search index before it runs', () => {
+  it('reads every post\'s text when there is no index to extend, and only new posts\' once there is one', async () => {
+    const { posts } = await loadSitePosts(archive, { template: permalinkTemplate(undefined), timeZone: 'UTC' });
+    const model = siteModel(posts, siteSettings({ title: '搜索测试' }), archive);
+    expect(searchGenerator.readsEveryText?.(model, () => undefined)).toBe(true);
+    const cache = SiteCache.open(siteCacheFile(archive))!;
+    try {
+      const memory = cache.memory(resolve(out));
+      expect(memory.has('search')).toBe(true);
+      expect(searchGenerator.readsEveryText?.(model, (key) => memory.get(key))).toBe(false);
+      // An index of another format, or keyed in another time zone, is started afresh.
+      const other = (edit: (head: Record<string, unknown>) => void) => (key: string): string | undefined => {
+        if (key !== 'search') return memory.get(key);
+        const head = JSON.parse(memory.get(key)!) as Record<string, unknown>;
+        edit(head);
+        return JSON.stringify(head);
+      };
+      expect(searchGenerator.readsEveryText?.(model, other((h) => (h['format'] = 'search-0')))).toBe(true);
+      expect(searchGenerator.readsEveryText?.(model, other((h) => (h['basis'] = '[]')))).toBe(true);
+      expect(searchGenerator.readsEveryText?.(model, () => '{not json')).toBe(true);
+    } finally {
+      cache.close();
+    }
   });
 });
 
