@@ -30,7 +30,7 @@ export function claimPage(counters: Int32Array, length: number): number | undefi
  * (the index makes that one itself), so the texts held here stay a few megabytes however far
  * ahead the thread gets while this one makes the list pages.
  */
-export const TEXTS_AHEAD = 2048;
+const TEXTS_AHEAD = 2048;
 
 /** Whether the post-page thread hands over the text of page `i` (see TEXTS_AHEAD). */
 export function handsOverText(counters: Int32Array, i: number): boolean {
@@ -106,7 +106,7 @@ export class SharedPages {
       if (j !== undefined) this.texts.set(j, await this.render(this.queue[j]!, true));
       // (A page this thread is still making, when the other is done: made here too rather than waited for.)
       else if (this.othersDone) return this.fallback(p);
-      // Every page is claimed: the other thread is making this one.
+      // Every page is claimed: the other thread (or another call here) is making this one.
       else await new Promise((resolve) => setTimeout(resolve, 1));
     }
   }
