@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
  * thread that allocates little for what it keeps may grow to four times its live data. A full
  * build of 100k posts keeps ~300 MB on the main thread, which V8 let grow past 1 GB of mostly
  * garbage: the build peaked at 1.64–1.71 GB. Bounded: 1.24 GB, and the same CPU time (a full
- * 10k build 10.98 s against 10.97 s, 16.8 CPU-s both).
+ * 10k build 10.98 s against 10.97 s, 16.7–16.8 CPU-s of user time each).
  */
 export function boundHeapGrowth(): void {
   setFlagsFromString('--heap-growing-percent=100');

@@ -64,6 +64,7 @@ function sharedQueue(model: SiteModel, present: WorkerJob['present'], shared: No
   };
   return {
     model: { ...model, pageQueue },
+    // Everything goes on the queue's port, the last texts and content too: nothing is left for the reply.
     rest: () => {
       flush();
       shared.port.close();

@@ -1,7 +1,7 @@
 const EMPTY = -1;
 
-/** A key of a batch (its code, or its text when it has no code) and its documents, `docs[from..to)`. */
-export type KeyVisitor = (code: number, text: string | undefined, docs: Int32Array, from: number, to: number) => void;
+/** A key of a batch (its code, or its text when it has no code) and its posting list, `docs[from..to)`. */
+export type ListVisitor = (code: number, text: string | undefined, docs: Int32Array, from: number, to: number) => void;
 
 /**
  * The postings of a batch of documents, in flat typed arrays: a JS array per key costs ~150
@@ -58,7 +58,7 @@ export class PostingBatch {
    * Calls back with each key (numeric, or text) and its documents, ascending: `docs[from..to)`
    * (one array for all keys, valid during the calls). Grouped by a counting sort of the pairs.
    */
-  forEachKey(visit: KeyVisitor): void {
+  forEachList(visit: ListVisitor): void {
     const start = new Int32Array(this.slots + 1);
     for (let p = 0; p < this.pairs; p++) start[this.pairSlot[p]! + 1]!++;
     for (let s = 0; s < this.slots; s++) start[s + 1]! += start[s]!;

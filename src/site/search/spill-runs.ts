@@ -33,7 +33,7 @@ export class SpillRuns {
 
   /** Appends one batch: each key with its ascending document numbers, all above those of earlier batches. */
   spill(batch: PostingBatch): void {
-    batch.forEachKey((code, text, ids, from, to) => {
+    batch.forEachList((code, text, ids, from, to) => {
       const sink = this.sinks[text === undefined ? shardOfCode(code, this.partitions) : shardOf(text, this.partitions)]!;
       sink.key(code, text);
       sink.varint(to - from);
