@@ -7,7 +7,7 @@ import { searchScript } from '../search/browser-bundle.js';
 import { indexFiles, indexSegment, SEARCH_DEFAULTS, type GoneDoc, type SearchDoc, type SearchWrite, type TextsWrite } from '../search/build-search-index.js';
 import { postKeys } from '../search/post-keys.js';
 import { recallState, recallStateHead, rememberState } from '../search/remembered-state.js';
-import { planSearchBuild, type IndexedSegment, type SearchState } from '../search/search-plan.js';
+import { extendable, planSearchBuild, type IndexedSegment, type SearchState } from '../search/search-plan.js';
 import { SEARCH_CSS, SEARCH_PAGE, SEARCH_SCRIPT, SEARCH_STYLESHEET, renderSearchPage } from '../search/search-page.js';
 import { MANIFEST_FILE, STARTS_FILE, textFile } from '../search/searcher.js';
 import type { Generator, SiteModel, SiteOutput, SitePost } from '../site-model.js';
@@ -34,7 +34,7 @@ export const search: Generator = {
   // No index to extend (see planSearchBuild): every post is indexed, oldest first.
   readsEveryText(model, recall) {
     const head = recallStateHead(recall, MEMORY_KEY);
-    return !head || head.format !== FORMAT || head.segments.length === 0 || head.basis !== JSON.stringify(keyBasis(model));
+    return !extendable(head, FORMAT) || head?.basis !== JSON.stringify(keyBasis(model));
   },
   async generate(model, out) {
     await out.write(SEARCH_SCRIPT, await searchScript());

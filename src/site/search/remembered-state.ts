@@ -33,11 +33,17 @@ export function rememberState(memory: StateMemory, key: string, state: SearchSta
   }
 }
 
+/** The head remembered under `key` (the state but its lists, and how many pieces hold them); none when missing or damaged. */
+function recallHead(recall: StateMemory['recall'], key: string): (Omit<RememberedState, 'keys' | 'parts'> & { pieces: number }) | undefined {
+  const head = JSON.parse(recall(key) ?? 'null') as (Omit<RememberedState, 'keys' | 'parts'> & { pieces?: unknown }) | null;
+  if (!head || typeof head.format !== 'string' || !Array.isArray(head.segments) || typeof head.pieces !== 'number' || !Number.isInteger(head.pieces)) return undefined;
+  return { ...head, pieces: head.pieces };
+}
+
 /** What a remembered state's head says of the index it describes, without reading its pieces. */
 export function recallStateHead(recall: StateMemory['recall'], key: string): Pick<RememberedState, 'format' | 'basis' | 'segments'> | undefined {
   try {
-    const head = JSON.parse(recall(key) ?? 'null') as Partial<RememberedState> | null;
-    return head && typeof head.format === 'string' && Array.isArray(head.segments) ? { format: head.format, basis: head.basis, segments: head.segments } : undefined;
+    return recallHead(recall, key);
   } catch {
     return undefined;
   }
@@ -46,10 +52,9 @@ export function recallStateHead(recall: StateMemory['recall'], key: string): Pic
 /** The state remembered under `key`; none when the head or a piece is missing or damaged (the index then starts over). */
 export function recallState(memory: StateMemory, key: string): RememberedState | undefined {
   try {
-    const text = memory.recall(key);
-    if (!text) return undefined;
-    const { pieces, ...head } = JSON.parse(text) as Omit<RememberedState, 'keys' | 'parts'> & { pieces?: unknown };
-    if (typeof pieces !== 'number' || !Number.isInteger(pieces) || !Array.isArray(head.segments)) return undefined;
+    const recalled = recallHead((k) => memory.recall(k), key);
+    if (!recalled) return undefined;
+    const { pieces, ...head } = recalled;
     const keys: string[] = [];
     const parts: number[] = [];
     for (let n = 0; n < pieces; n++) {

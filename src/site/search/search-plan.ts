@@ -43,13 +43,18 @@ export const MAX_SEGMENTS = 12;
  * an LSM tree); once the new segment would be half as big as the first, everything is
  * indexed afresh, in date order.
  */
+/** Whether an index remembered as `previous` can be extended by a build of `format` (otherwise it starts afresh). */
+export function extendable(previous: Pick<SearchState, 'format' | 'segments'> | undefined, format: string): boolean {
+  return previous !== undefined && previous.format === format && previous.segments.length > 0;
+}
+
 export function planSearchBuild(format: string, previous: SearchState | undefined, keys: readonly string[]): SearchPlan {
   const fresh = (): SearchPlan => ({
     state: { format, keys: [...keys], parts: keys.map(() => 1), segments: [] },
     keep: 0,
     ...(keys.length ? { index: { firstDoc: 0, docs: keys.length } } : {}),
   });
-  if (!previous || previous.format !== format || previous.segments.length === 0) return fresh();
+  if (!previous || !extendable(previous, format)) return fresh();
   const { live, added } = liveKeys(previous.keys, keys);
   const state: SearchState = { format, keys: live, parts: [...previous.parts], segments: [...previous.segments] };
   const removed = state.keys.reduce((n, k) => n + (k ? 0 : 1), 0);
