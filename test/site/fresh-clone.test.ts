@@ -49,7 +49,7 @@ describe('a build in a fresh clone, with the site cache of the last build', () =
     expect(page(8)).toContain('没提交的改动');
     expect(page(POSTS)).toContain(`正文 ${POSTS}`);
     // The rows' new stamps went beside the cache's document, which was not written again; the next build reads nothing.
-    const documentOf = (dir: string): Buffer => readFileSync(join(dir, STATE_DIR, 'site-cache-posts.utf16'));
+    const documentOf = (dir: string): Buffer => readFileSync(join(dir, STATE_DIR, 'site-cache-posts.v8'));
     expect(documentOf(clone).equals(documentOf(first))).toBe(true);
     expect(await buildSite({ archiveDir: clone, outDir: join(clone, '_site'), config: {} })).toMatchObject({ posts: POSTS + 1, read: 0, written: 0 });
 

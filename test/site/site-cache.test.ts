@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATE_DIR } from '../../src/archive/archive.js';
 import { listPostFiles } from '../../src/archive/posts/list-posts.js';
@@ -72,7 +73,7 @@ describe('site cache: post entries', () => {
     let cache = SiteCache.open(file)!;
     const first = rowsOf(3000);
     cache.savePosts(first, first.map((row) => ({ file: row[0], pos: null, row })), BASIS);
-    expect(existsSync(join(dir, 'a-posts.utf16'))).toBe(true);
+    expect(existsSync(join(dir, 'a-posts.v8'))).toBe(true);
     cache.close();
     cache = SiteCache.open(file)!;
     expect(cache.posts<Row>(BASIS)).toEqual({ rows: first, documented: 3000 });
@@ -134,20 +135,42 @@ describe('site cache: post entries', () => {
 
     // The document is a file beside the database; one the database did not record (a save cut
     // short after writing it) is not used: the cache is empty, and the build reads every post.
-    const doc = join(dir, 'a-posts.utf16');
+    const doc = join(dir, 'a-posts.v8');
     expect(existsSync(doc)).toBe(true);
-    const text = readFileSync(doc).toString('utf16le');
-    writeFileSync(doc, Buffer.from(`another-token${text.slice(text.indexOf('\n'))}`, 'utf16le'));
+    const bytes = readFileSync(doc);
+    writeFileSync(doc, Buffer.concat([Buffer.from('another-token'), bytes.subarray(bytes.indexOf(0x0a))]));
     cache = SiteCache.open(file)!;
     expect(cache.posts<Row>(BASIS).rows).toEqual([]);
     cache.close();
+  });
+
+  it('takes a damaged document for none, and removes the JSON document of earlier versions when it writes its own', () => {
+    const file = join(dir, 'd.db');
+    const doc = join(dir, 'd-posts.v8');
+    const legacy = join(dir, 'd-posts.utf16');
+    writeFileSync(legacy, Buffer.from('token\n[]', 'utf16le'));
+    let cache = SiteCache.open(file)!;
+    const rows = rowsOf(500);
+    cache.savePosts(rows, rows.map((row) => ({ file: row[0], pos: null, row })), BASIS);
+    expect(existsSync(legacy)).toBe(false);
+    expect(cache.posts<Row>(BASIS)).toEqual({ rows, documented: 500 });
+    cache.close();
+    const bytes = readFileSync(doc);
+    const head = bytes.subarray(0, bytes.indexOf(0x0a) + 1);
+    // Cut short, or rows that are no list (the token is the recorded one in both): an empty cache.
+    for (const body of [bytes.subarray(head.length, bytes.length - 100), serialize({ rows })]) {
+      writeFileSync(doc, Buffer.concat([head, body]));
+      cache = SiteCache.open(file)!;
+      expect(cache.posts<Row>(BASIS).rows).toEqual([]);
+      cache.close();
+    }
   });
 });
 
 describe('site cache: new stamps of unchanged rows', () => {
   it('go beside the document, however many, and the document stays as it was', () => {
     const file = join(dir, 'stamps.db');
-    const doc = join(dir, 'stamps-posts.utf16');
+    const doc = join(dir, 'stamps-posts.v8');
     let cache = SiteCache.open(file)!;
     const first = rowsOf(3000);
     cache.savePosts(first, first.map((row) => ({ file: row[0], pos: null, row })), BASIS);
