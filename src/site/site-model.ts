@@ -1,5 +1,5 @@
 import type { Post } from '../model/index.js';
-import type { AsideInput, AsideTaskName } from './aside/aside-tasks.js';
+import type { AsideInput, AsideJobInput, AsideJobName, AsideJobResult, AsideTaskName } from './aside/aside-tasks.js';
 import type { SiteInfo } from './theme/site-info.js';
 
 /** A post as the site sees it: everything but the content, which stays on disk until a page needs it. */
@@ -82,6 +82,12 @@ export interface SiteOutput {
    * done, written or not (a generator that hands over much waits for it: memory stays bounded).
    */
   writeAside<K extends AsideTaskName>(files: readonly { rel: string; sig: string }[], name: K, input: AsideInput<K>): Promise<void>;
+  /**
+   * Runs job `name` (see ASIDE_JOBS), on the helper thread when the build has one, else here
+   * (then it is done on return): the job writes files of its own under `folder`, a folder the
+   * generator claimed. Fails as the job did, in one line naming the file it could not write.
+   */
+  runAside<K extends AsideJobName>(folder: string, name: K, input: Omit<AsideJobInput<K>, 'folder'>): Promise<AsideJobResult<K>>;
   /** True (and the file is kept) when `rel` was written from inputs with this signature last time. */
   isFresh(rel: string, signature: string): boolean;
   /**

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../archive/atomic-write.js';
 import { SamizdatError } from '../model/index.js';
-import { runAsideTask } from './aside/aside-tasks.js';
+import { runAsideJob, runAsideTask, type AsideJobInput } from './aside/aside-tasks.js';
 import { AsideError, type AsideWriter } from './aside/aside-writer.js';
 import { contentSignature } from './cache/signature.js';
 import type { SiteOutput } from './site-model.js';
@@ -162,17 +162,35 @@ export function createSiteOutput(
           onWritten?.(record.written);
         },
         (err: unknown) => {
-          const message = (err as Error).message.split('\n')[0];
           // The file that failed, or (the task itself failed, the thread stopped) the task's first and a count: one line either way.
-          const what = err instanceof AsideError && err.path ? err.path : `${paths[0]}${paths.length > 1 ? ` and ${paths.length - 1} more files` : ''}`;
-          throw new SamizdatError('site', 'write', `build: cannot write ${what} (${message})`, { cause: err });
+          throw cannotWrite(err, `${paths[0]}${paths.length > 1 ? ` and ${paths.length - 1} more files` : ''}`);
         },
       ));
+    },
+    async runAside(folder, name, input) {
+      if (!isClaimed(record, folder)) throw new SamizdatError('site', 'internal', `build: ${folder} is not a claimed folder`);
+      const job = { ...input, folder: inside(folder) } as AsideJobInput<typeof name>;
+      let result;
+      try {
+        result = aside ? await aside.job(name, job) : runAsideJob(name, job);
+      } catch (err) {
+        throw cannotWrite(err, `files in ${job.folder}`);
+      }
+      record.written += result.files;
+      onWritten?.(record.written);
+      return result;
     },
     async settled() {
       while (pending.length) await Promise.all(pending.splice(0));
     },
   };
+}
+
+/** A file a helper thread (or a job) could not write, or `what` it was making: one line. */
+function cannotWrite(err: unknown, what: string): SamizdatError {
+  const message = (err as Error).message.split('\n')[0];
+  const path = err instanceof AsideError ? err.path : typeof (err as { path?: unknown }).path === 'string' ? (err as { path: string }).path : undefined;
+  return new SamizdatError('site', 'write', `build: cannot write ${path ?? what} (${message})`, { cause: err });
 }
 
 /** The files of a build that kept some unchecked: in the last build's order, then the new ones. */

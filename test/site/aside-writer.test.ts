@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedFilesInput } from '../../src/site/feeds/render-feed-files.js';
 import { renderFeedFiles } from '../../src/site/feeds/render-feed-files.js';
+import type { ShardWork } from '../../src/site/search/shard-work.js';
 
 // The helper thread runs compiled code (the sources have no compiled worker script): npm test builds dist/ first.
 type Writer = typeof import('../../src/site/aside/aside-writer.js');
@@ -78,6 +79,40 @@ describe('the helper thread that writes files aside', () => {
     await expect(done).resolves.toBeUndefined(); // it only says when the task is over
     const failed = await out.settled().then(() => undefined, (err: unknown) => err as Error);
     expect(failed?.message).toMatch(/^build: cannot write .*site\/search\/texts\/0\/a\.bin and 2 more files \([^\n]+\)$/);
+    await writer.close();
+  });
+
+  it.skipIf(availableParallelism() < 2)('runs a job that writes files of its own under a claimed folder: counted as written, or one line naming the file it could not write', async () => {
+    const writer = (await compiled()).asideWriter()!;
+    const { createSiteOutput, emptyRecord, previousOutputs } = await import('../../src/site/site-output.js');
+    const { PostingBatch } = await import('../../src/site/search/posting-batch.js');
+    const { SpillRuns } = await import('../../src/site/search/spill-runs.js');
+    // Spill runs of one small batch, flushed: the work of four shards.
+    const spill = join(dir, 'spill');
+    mkdirSync(spill);
+    const batch = new PostingBatch();
+    [...'中文搜索'].forEach((c, doc) => batch.addCode(c.codePointAt(0)!, doc));
+    const runs = new SpillRuns(spill);
+    runs.spill(batch);
+    runs.flush();
+    const work = (): ShardWork => ({ dir: spill, partitions: runs.partitions, shards: 4, segment: 'seg', next: new Int32Array(new SharedArrayBuffer(4)) });
+    const root = join(dir, 'job-site');
+    const record = emptyRecord();
+    const out = createSiteOutput(root, previousOutputs(), new Map(), record, undefined, undefined, writer);
+    await expect(out.runAside('search/shards/', 'searchShards', work())).rejects.toThrow(/search\/shards\/ is not a claimed folder/);
+    out.claim('search/shards/');
+    expect(await out.runAside('search/shards/', 'searchShards', work())).toMatchObject({ files: 4, keys: 4 });
+    expect(record.written).toBe(4);
+    expect(readdirSync(join(root, 'search/shards/seg')).sort()).toEqual(['0.bin', '1.bin', '2.bin', '3.bin']);
+
+    // A file in the way of the segment's folder.
+    const blocked = join(dir, 'job-blocked');
+    mkdirSync(join(blocked, 'search/shards'), { recursive: true });
+    writeFileSync(join(blocked, 'search/shards/seg'), 'in the way');
+    const other = createSiteOutput(blocked, previousOutputs(), new Map(), emptyRecord(), undefined, undefined, writer);
+    other.claim('search/shards/');
+    const failed = await other.runAside('search/shards/', 'searchShards', work()).then(() => undefined, (err: unknown) => err as Error);
+    expect(failed?.message).toMatch(/^build: cannot write .*job-blocked\/search\/shards\/seg\/[0-3]\.bin \([^\n]+\)$/);
     await writer.close();
   });
 });

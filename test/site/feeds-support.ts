@@ -99,6 +99,9 @@ export function memoryOutput(previous = new Map<string, string>()): MemoryOutput
       const data = runAsideTask(name, input);
       return Promise.all(files.map((f, i) => this.write(f.rel, data[i]!, f.sig))).then(() => undefined);
     },
+    runAside() {
+      return Promise.reject(new Error('an output in memory has no folder for a job to write in'));
+    },
   };
 }
 

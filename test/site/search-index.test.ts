@@ -1,18 +1,25 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, type SearchDoc } from '../../src/site/search/build-search-index.js';
+import { buildSearchIndex, type SearchDoc, type SearchIndexOptions, type SegmentStats } from '../../src/site/search/build-search-index.js';
 import { encodePostings, encodeShard } from '../../src/site/search/encode-shard.js';
 import { foldText } from '../../src/site/search/fold.js';
 import { codeKeyText, forEachKey, queryTerms, shardOf, shardOfCode, shardOfUtf8, termKeys } from '../../src/site/search/keys.js';
 import { PostingBatch } from '../../src/site/search/posting-batch.js';
 import { decodePostings, readShard } from '../../src/site/search/postings.js';
-import { openSearch } from '../../src/site/search/searcher.js';
+import { openSearch, SHARDS_FOLDER } from '../../src/site/search/searcher.js';
+import { addShard, claimedShards, noShards, writeClaimedShards, type ShardHelper, type ShardTotals, type ShardWork } from '../../src/site/search/shard-work.js';
 import { formatPostTexts, parsePostTexts, passageOf } from '../../src/site/search/passage-record.js';
 import { SpillRuns } from '../../src/site/search/spill-runs.js';
 import { PASSAGE_LENGTH, PASSAGE_OVERLAP, splitPassages } from '../../src/site/search/split-passages.js';
 import { allHits, random } from './search-helpers.js';
+
+// The helper thread runs compiled code (the sources have no compiled worker script): npm test builds dist/ first.
+type Aside = typeof import('../../src/site/aside/aside-writer.js');
+const compiledAside = async (): Promise<Aside> => (await import(pathToFileURL(join(import.meta.dirname, '../../dist/site/aside/aside-writer.js')).href)) as Aside;
 
 describe('folding and keys', () => {
   it('folds width, case and compatibility forms, and maps folded positions back', () => {
@@ -150,8 +157,8 @@ describe('passages', () => {
     { href: 'b', date: '2021-01-01 00:00', source: 's', title: '第二篇', body: `凤凰${filler(9000, 3)}琵琶` },
     { href: 'c', date: '2022-01-01 00:00', source: 's', title: '麒麟', body: '只在标题里。凤凰' },
   ];
-  /** The docs' index (its files in `into`) and its shards. */
-  const build = async (into: Map<string, Uint8Array>, options: { targetShardBytes?: number } = {}): Promise<number> => {
+  /** The docs' index (its files in `into`) and its figures. */
+  const index = async (into: Map<string, Uint8Array>, options: SearchIndexOptions = {}): Promise<SegmentStats> => {
     const stats = await buildSearchIndex((async function* () {
       yield* docs;
     })(), async (rel, data) => {
@@ -159,8 +166,9 @@ describe('passages', () => {
     }, { tmpDir: dir, batchPostings: 1000, ...options });
     expect(stats.docs).toBe(3);
     expect(stats.passages).toBeGreaterThan(6);
-    return stats.shards;
+    return stats;
   };
+  const build = async (into: Map<string, Uint8Array>, options: SearchIndexOptions = {}): Promise<number> => (await index(into, options)).shards;
   const open = (from: Map<string, Uint8Array>): ReturnType<typeof openSearch> => openSearch(async (rel) => {
     const f = from.get(rel);
     if (!f) throw new Error(`missing ${rel}`);
@@ -197,6 +205,78 @@ describe('passages', () => {
       const hrefs = async (s: typeof search): Promise<string[]> => (await allHits(await s.search(q), 2)).map((h) => h.href);
       expect(await hrefs(other), q).toEqual(await hrefs(search));
       expect((await hrefs(search)).length, q).toBeGreaterThan(0);
+    }
+  });
+
+  it('are the same, byte for byte, when another thread makes some of the shards', async () => {
+    const figures = ({ shards, keys, postings, shardBytes, largestShard }: SegmentStats): number[] => [shards, keys, postings, shardBytes, largestShard];
+    for (const targetShardBytes of [64, 16]) { // fewer shards than spill partitions, then more
+      const alone = new Map<string, Uint8Array>();
+      const stats = await index(alone, { targetShardBytes });
+      expect(stats.shards).toBeGreaterThan(1);
+      // A helper that takes turns with the indexer: each claims a group, makes its shards, lets the other go on.
+      const helped = new Map<string, Uint8Array>();
+      let theirs = 0;
+      const shardHelper: ShardHelper = async (work) => {
+        const totals = noShards();
+        for (const shard of claimedShards(new SpillRuns(work.dir, work.partitions), work)) {
+          helped.set(SHARDS_FOLDER + shard.name, shard.data);
+          addShard(totals, shard);
+          await new Promise(setImmediate);
+        }
+        theirs = totals.files;
+        return totals;
+      };
+      expect(figures(await index(helped, { targetShardBytes, shardHelper }))).toEqual(figures(stats));
+      expect(theirs, String(targetShardBytes)).toBeGreaterThan(0);
+      expect(theirs).toBeLessThan(stats.shards);
+      expect([...helped.keys()].sort()).toEqual([...alone.keys()].sort());
+      for (const [rel, data] of alone) expect(Buffer.from(helped.get(rel)!).equals(Buffer.from(data)), rel).toBe(true);
+    }
+  });
+
+  it('are the same when the build\'s helper thread writes some of them, and a shard it cannot write fails the index naming it', async () => {
+    const writer = (await compiledAside()).asideWriter();
+    // (With one core there is no helper thread: the job then runs in this one, as a build runs it.)
+    const job = (input: ShardWork & { folder: string }): Promise<ShardTotals> => (writer ? writer.job('searchShards', input) : Promise.resolve(writeClaimedShards(input)));
+    const files = (folder: string): string[] => (existsSync(folder) ? readdirSync(folder, { recursive: true, withFileTypes: true }) : [])
+      .filter((e) => e.isFile()).map((e) => relative(folder, join(e.parentPath, e.name)));
+    /** The index with the helper writing into `folder`: this thread writes its first shard only once the helper has made one (or failed). */
+    const helped = async (into: Map<string, Uint8Array>, folder: string): Promise<SegmentStats> => {
+      let helper: Promise<unknown> = new Promise(() => undefined);
+      let waited = false;
+      return buildSearchIndex((async function* () {
+        yield* docs;
+      })(), async (rel, data) => {
+        if (rel.startsWith(SHARDS_FOLDER) && !waited) {
+          for (let tries = 0; tries < 2000 && files(folder).length === 0; tries++) await Promise.race([helper, new Promise((r) => setTimeout(r, 5))]);
+          waited = true;
+        }
+        into.set(rel, typeof data === 'string' ? new TextEncoder().encode(data) : data);
+      }, { tmpDir: dir, batchPostings: 1000, targetShardBytes: 16, shardHelper: (work) => (helper = job({ ...work, folder })) as Promise<ShardTotals> });
+    };
+    try {
+      const alone = new Map<string, Uint8Array>();
+      const stats = await index(alone, { targetShardBytes: 16 });
+      const folder = join(dir, 'helped');
+      const here = new Map<string, Uint8Array>();
+      expect(await helped(here, folder)).toEqual(stats);
+      const theirs = files(folder);
+      expect(theirs.length).toBeGreaterThan(0);
+      for (const f of theirs) here.set(SHARDS_FOLDER + f, readFileSync(join(folder, f)));
+      expect([...here.keys()].sort()).toEqual([...alone.keys()].sort());
+      for (const [rel, data] of alone) expect(Buffer.from(here.get(rel)!).equals(Buffer.from(data)), rel).toBe(true);
+
+      // A file in the way of the segment's folder: the index fails, naming a file it could not
+      // write, once both threads are done (its spill runs are removed after that).
+      const blocked = join(dir, 'blocked');
+      mkdirSync(blocked);
+      writeFileSync(join(blocked, stats.id), 'in the way');
+      const failed = await helped(new Map(), blocked).then(() => undefined, (err: unknown) => err);
+      expect(failed).toMatchObject({ path: expect.stringContaining(join(blocked, stats.id)) });
+      expect(readdirSync(dir).filter((f) => f.startsWith('samizdat-search-'))).toEqual([]);
+    } finally {
+      await writer?.close();
     }
   });
 

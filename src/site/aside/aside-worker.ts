@@ -1,21 +1,26 @@
 import { parentPort } from 'node:worker_threads';
 import { writeFileAtomic } from '../../archive/atomic-write.js';
-import { runAsideTask } from './aside-tasks.js';
+import { runAsideJob, runAsideTask } from './aside-tasks.js';
 import type { AsideReply, AsideRequest } from './aside-writer.js';
 
-/** Helper thread: makes and writes the files of each task it is sent, in turn (see aside-writer.ts). */
-parentPort?.on('message', ({ id, name, input, paths }: AsideRequest) => {
+/** Helper thread: makes and writes the files of each task or job it is sent, in turn (see aside-writer.ts). */
+parentPort?.on('message', (request: AsideRequest) => {
   let reply: AsideReply;
   let path: string | undefined;
   try {
-    const data = runAsideTask(name, input);
-    paths.forEach((p, i) => {
-      path = p;
-      writeFileAtomic(p, data[i]!);
-    });
-    reply = { id };
+    if ('job' in request) reply = { id: request.id, result: runAsideJob(request.job, request.input) };
+    else {
+      const data = runAsideTask(request.name, request.input);
+      request.paths.forEach((p, i) => {
+        path = p;
+        writeFileAtomic(p, data[i]!);
+      });
+      reply = { id: request.id };
+    }
   } catch (err) {
-    reply = { id, error: { ...(path ? { path } : {}), message: String((err as Error)?.message ?? err).split('\n')[0]! } };
+    // A job names the file it could not write itself.
+    path ??= typeof (err as { path?: unknown })?.path === 'string' ? (err as { path: string }).path : undefined;
+    reply = { id: request.id, error: { ...(path ? { path } : {}), message: String((err as Error)?.message ?? err).split('\n')[0]! } };
   }
   parentPort!.postMessage(reply);
 });

@@ -9,14 +9,15 @@ import { postKeys } from '../search/post-keys.js';
 import { recallState, recallStateHead, rememberState } from '../search/remembered-state.js';
 import { extendable, planSearchBuild, type IndexedSegment, type SearchState } from '../search/search-plan.js';
 import { SEARCH_CSS, SEARCH_PAGE, SEARCH_SCRIPT, SEARCH_STYLESHEET, renderSearchPage } from '../search/search-page.js';
-import { MANIFEST_FILE, STARTS_FILE, textFile } from '../search/searcher.js';
+import { MANIFEST_FILE, SHARDS_FOLDER, STARTS_FILE, textFile } from '../search/searcher.js';
+import type { ShardHelper } from '../search/shard-work.js';
 import type { Generator, SiteModel, SiteOutput, SitePost } from '../site-model.js';
 
 /** Bump when the index format or what it is built from changes: every search file is rebuilt. */
 const FORMAT = 'search-7';
 const SEARCH_DIR = 'search/';
 const TEXTS_DIR = `${SEARCH_DIR}texts/`;
-const SHARDS_DIR = `${SEARCH_DIR}shards/`;
+const SHARDS_DIR = SEARCH_DIR + SHARDS_FOLDER;
 const MEMORY_KEY = 'search';
 /** Batches of text files handed to the helper thread and not yet written, at most. */
 const TEXT_BATCHES_AHEAD = 4;
@@ -77,7 +78,9 @@ export const search: Generator = {
           inFlight.push(out.writeAside(batch.map(([rel]) => ({ rel: SEARCH_DIR + rel, sig: '' })), 'searchTexts', { texts: batch.map(([, text]) => text) }));
           if (inFlight.length > TEXT_BATCHES_AHEAD) await inFlight.shift();
         };
-        const stats = await indexSegment(firstPassage, records(model, firstDoc, docs, postOf), write, { keepTexts: keptTexts, writeTexts });
+        // The helper thread makes some of the shards too (the other threads are done with their pages by then).
+        const shardHelper: ShardHelper = (work) => out.runAside(SHARDS_DIR, 'searchShards', work);
+        const stats = await indexSegment(firstPassage, records(model, firstDoc, docs, postOf), write, { keepTexts: keptTexts, writeTexts, shardHelper });
         stats.parts.forEach((n, i) => (state.parts[firstDoc + i] = n));
         const segment: IndexedSegment = { id: stats.id, shards: stats.shards, firstDoc, docs, passages: stats.passages };
         state.segments.splice(plan.keep, state.segments.length, segment);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ByteSink } from './encode-shard.js';
 import { IndexCore } from './index-core.js';
+import type { ShardHelper } from './shard-work.js';
 import { formatPostTexts } from './passage-record.js';
 import { MANIFEST_FILE, STARTS_FILE, textFile, type SearchManifest, type SearchSegment } from './searcher.js';
 import { splitPassages } from './split-passages.js';
@@ -40,6 +41,8 @@ export interface SearchIndexOptions {
    * site's build hands them to a helper thread. By default they are gzipped here and go to `write`.
    */
   readonly writeTexts?: TextsWrite;
+  /** Makes some of the shards on another thread (see ShardWork): the site's build hands them to its helper thread. */
+  readonly shardHelper?: ShardHelper;
 }
 
 /** Writes a batch of text files: [path relative to the search folder, text to gzip]. */
@@ -126,7 +129,7 @@ export async function indexSegment(
     }
     if (batch.length) await writeTexts(batch);
     const segment = hash.digest('base64url').slice(0, 12);
-    const s = await core.finish(segment, write);
+    const s = await core.finish(segment, write, o.shardHelper);
     return { id: segment, shards: s.shards, parts, passages: passage - firstPassage, keys: s.keys, postings: s.postings, shardBytes: s.shardBytes, largestShard: s.largestShard };
   } finally {
     await rm(dir, { recursive: true, force: true });

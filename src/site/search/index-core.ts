@@ -1,8 +1,8 @@
-import { encodePostings, encodeShard, type EncodedPostings } from './encode-shard.js';
 import { foldText } from './fold.js';
-import { forEachKey, shardOfUtf8 } from './keys.js';
+import { forEachKey } from './keys.js';
 import { PostingBatch } from './posting-batch.js';
-import { shardFile } from './searcher.js';
+import { addShard, claimedShards, noShards, shardGroupCount, type ShardHelper, type ShardTotals, type ShardWork } from './shard-work.js';
+import { SHARDS_FOLDER } from './searcher.js';
 import { SpillRuns } from './spill-runs.js';
 
 export interface IndexCoreOptions {
@@ -35,7 +35,7 @@ export class IndexCore {
   private readonly batch = new PostingBatch();
   private postings = 0;
 
-  constructor(dir: string, private readonly o: IndexCoreOptions) {
+  constructor(private readonly dir: string, private readonly o: IndexCoreOptions) {
     this.runs = new SpillRuns(dir);
   }
 
@@ -45,33 +45,36 @@ export class IndexCore {
     if (this.batch.size >= this.o.batchPostings) this.spill();
   }
 
-  /** Writes the shards into the segment's folder (see SearchManifest.segments). */
-  async finish(segment: string, write: ShardWrite): Promise<ShardStats> {
+  /**
+   * Writes the shards into the segment's folder (see SearchManifest.segments); with a `helper`,
+   * another thread makes some of them meanwhile.
+   */
+  async finish(segment: string, write: ShardWrite, helper?: ShardHelper): Promise<ShardStats> {
     this.spill();
     let shards = 1;
     while (shards * this.o.targetShardBytes < this.runs.bytes) shards *= 2;
-    let keys = 0;
-    let shardBytes = 0;
-    let largestShard = 0;
-    for (const group of shardGroups(shards, this.runs.partitions)) {
-      const buckets = new Map<number, Array<[string, EncodedPostings]>>(group.shards.map((s) => [s, []]));
-      // A group of one shard holds all its partitions' keys: no key needs its shard worked out
-      // (a small segment's shards are all such).
-      const only = group.shards.length === 1 ? buckets.get(group.shards[0]!)! : undefined;
-      for (const p of group.partitions) {
-        for (const [key, ids] of this.runs.read(p)) {
-          (only ?? buckets.get(shardOfUtf8(key, shards))!).push([key, encodePostings(ids)]);
-          keys++;
-        }
-      }
-      for (const [s, entries] of buckets) {
-        const data = encodeShard(entries);
-        shardBytes += data.length;
-        largestShard = Math.max(largestShard, data.length);
-        await write(shardFile(segment, s), data);
-      }
+    const work: ShardWork = { dir: this.dir, partitions: this.runs.partitions, shards, segment, next: new Int32Array(new SharedArrayBuffer(4)) };
+    let theirs: Promise<ShardTotals> | undefined;
+    if (helper && shardGroupCount(work) > 1) {
+      this.runs.flush();
+      theirs = helper(work);
+      theirs.catch(() => undefined); // (awaited below, also when this thread fails first)
     }
-    return { shards, keys, postings: this.postings, shardBytes, largestShard };
+    const totals = noShards();
+    try {
+      for (const shard of claimedShards(this.runs, work)) {
+        await write(SHARDS_FOLDER + shard.name, shard.data);
+        addShard(totals, shard);
+      }
+    } finally {
+      // The spill runs are removed once this returns: not while the helper reads them.
+      await theirs?.catch(() => undefined);
+    }
+    const other = theirs ? await theirs : noShards();
+    return {
+      shards, keys: totals.keys + other.keys, postings: this.postings, shardBytes: totals.shardBytes + other.shardBytes,
+      largestShard: Math.max(totals.largestShard, other.largestShard),
+    };
   }
 
   private spill(): void {
@@ -79,17 +82,4 @@ export class IndexCore {
     this.runs.spill(this.batch);
     this.batch.clear();
   }
-}
-
-/**
- * Which spill partitions make which shards. Shard s holds the keys whose hash ≡ s (mod shards)
- * and partition p those ≡ p (mod partitions), both powers of two: with more shards than
- * partitions a partition splits into several shards, with fewer several partitions make one.
- */
-function shardGroups(shards: number, partitions: number): Array<{ partitions: number[]; shards: number[] }> {
-  const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
-  if (shards >= partitions) {
-    return range(partitions).map((p) => ({ partitions: [p], shards: range(shards / partitions).map((k) => p + k * partitions) }));
-  }
-  return range(shards).map((s) => ({ partitions: range(partitions).filter((p) => p % shards === s), shards: [s] }));
 }

@@ -47,7 +47,10 @@ export interface SearchSegment {
 export const MANIFEST_FILE = 'index.json';
 /** Gzipped bitmap: bit p is set when passage p is the first of a post. */
 export const STARTS_FILE = 'starts.bin';
-export const shardFile = (segment: string, s: number): string => `shards/${segment}/${s}.bin`;
+/** The folder of the segments' shards, and a shard's file in it. */
+export const SHARDS_FOLDER = 'shards/';
+export const shardName = (segment: string, s: number): string => `${segment}/${s}.bin`;
+export const shardFile = (segment: string, s: number): string => SHARDS_FOLDER + shardName(segment, s);
 /** A post's text file (all its passages: see passage-record.ts). */
 export const textFile = (doc: number, perFolder: number): string => `texts/${Math.floor(doc / perFolder)}/${doc}.bin`;
 

@@ -46,7 +46,11 @@ export class SpillRuns {
     const before = this.held;
     this.held = this.sinks.reduce((n, sink) => n + sink.length, 0);
     this.bytes += this.held - before;
-    if (this.held <= this.heldBytes) return;
+    if (this.held > this.heldBytes) this.flush();
+  }
+
+  /** Appends what is held to the partition files: another thread can then read every partition (see read). */
+  flush(): void {
     for (let p = 0; p < this.partitions; p++) {
       const sink = this.sinks[p]!;
       if (!sink.length) continue;
@@ -56,7 +60,10 @@ export class SpillRuns {
     this.held = 0;
   }
 
-  /** Every key of a partition (its UTF-8 bytes as a latin1 string: no decoding) with its whole list. */
+  /**
+   * Every key of a partition (its UTF-8 bytes as a latin1 string: no decoding) with its whole
+   * list. Another SpillRuns on the same `dir` (another thread's) reads what this one flushed.
+   */
   read(p: number): Map<string, number[]> {
     const lists = new Map<string, number[]>();
     const held = this.sinks[p]!.view();
