@@ -2,7 +2,7 @@
 // exit, and peak RSS plus CPU time from GNU time (`/usr/bin/time`, Debian package `time`),
 // which works alike for node, Hugo (Go) and Jekyll (Ruby). Without GNU time, peak RSS comes
 // from polling the child's VmHWM in /proc (CPU time is then unknown).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,10 @@ export function measure(o) {
   const dir = mkdtempSync(join(tmpdir(), 'samizdat-bench-time-'));
   const timeFile = join(dir, 'time');
   const [cmd, args] = gnu ? [GNU_TIME, ['-o', timeFile, '-f', '%e %M %U %S', o.cmd, ...o.args]] : [o.cmd, o.args];
+  // What the last build left for the kernel to write back (2 GB after a full build at 100k) is
+  // written first: a build is measured on its own, not during the writeback of the one before
+  // (an hourly build runs an hour after the last). The same for every tool.
+  execFileSync('sync');
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     // Own process group, so a timeout ends the build and whatever it started.
