@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,7 +144,7 @@ describe('site cache: post entries', () => {
     cache.close();
   });
 
-  it('takes a damaged document for none, and removes the JSON document of earlier versions when it writes its own', () => {
+  it('takes a damaged document for none, writes a new one at the next save, and removes the JSON document of earlier versions when it writes its own', () => {
     const file = join(dir, 'd.db');
     const doc = join(dir, 'd-posts.v8');
     const legacy = join(dir, 'd-posts.utf16');
@@ -162,6 +162,17 @@ describe('site cache: post entries', () => {
       writeFileSync(doc, Buffer.concat([head, body]));
       cache = SiteCache.open(file)!;
       expect(cache.posts<Row>(BASIS).rows).toEqual([]);
+      cache.close();
+    }
+    // The build then reads every post and saves them, however few: the next build has them again.
+    for (const lose of [() => writeFileSync(doc, 'damaged'), () => rmSync(doc)]) {
+      lose();
+      cache = SiteCache.open(file)!;
+      expect(cache.posts<Row>(BASIS).rows).toEqual([]);
+      cache.savePosts(rows, rows.map((row) => ({ file: row[0], pos: null, row })), BASIS);
+      cache.close();
+      cache = SiteCache.open(file)!;
+      expect(cache.posts<Row>(BASIS)).toEqual({ rows, documented: 500 });
       cache.close();
     }
   });

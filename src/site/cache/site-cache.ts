@@ -52,6 +52,8 @@ export class SiteCache {
   /** The document of every post file's row, beside the database (see posts()). */
   private readonly postsFile: string;
   private readonly legacyPostsFile: string;
+  /** posts() found no usable document where the database recorded one. */
+  private documentLost = false;
 
   private constructor(private readonly db: Database.Database, file: string) {
     this.postsFile = postsDocumentFile(file);
@@ -120,7 +122,10 @@ export class SiteCache {
       }
       return { rows, documented };
     } catch {
-      return none; // a damaged or missing document: an empty cache
+      // A damaged or missing document (the JSON one of earlier versions, say): an empty cache,
+      // and the next save writes a new document, however few posts it saves.
+      this.documentLost = true;
+      return none;
     }
   }
 
@@ -174,7 +179,7 @@ export class SiteCache {
   ): void {
     const postsChanged = edits.some((e) => !e.restamp);
     const sameBasis = this.blob('posts-basis') === basis;
-    if (sameBasis && edits.length === 0 && !reorder) return;
+    if (sameBasis && edits.length === 0 && !reorder && !this.documentLost) return;
     const pending = this.db.prepare<[], number>('SELECT count(*) FROM post_row_edits').pluck().get() ?? 0;
     this.db.transaction(() => {
       // (Rows only put in another order, or only given new stamps, change no post: the generation stays.)
@@ -185,13 +190,14 @@ export class SiteCache {
       const beside = (e: RowEdit<R>): boolean => e.restamp === true && e.pos !== null && e.row !== null && !inTable.has(e.file);
       const restamps = edits.filter(beside);
       const changes = restamps.length ? edits.filter((e) => !beside(e)) : edits;
-      // Fold the changes into the document when they grow or the basis changed (a first build
-      // writes the document directly). Posts are saved when a build has completed: its pages
+      // Fold the changes into the document when they grow, the basis changed (a first build
+      // writes the document directly) or the document was lost. Posts are saved when a build has completed: its pages
       // no longer hold memory.
-      if (!sameBasis || reorder || pending + changes.length > Math.max(1000, rows.length / 20)) {
+      if (!sameBasis || reorder || this.documentLost || pending + changes.length > Math.max(1000, rows.length / 20)) {
         const token = randomUUID();
         writeFileAtomic(this.postsFile, Buffer.concat([Buffer.from(`${token}\n`, 'latin1'), serialize(rows)]));
         rmSync(this.legacyPostsFile, { force: true }); // no longer read
+        this.documentLost = false;
         const put = this.db.prepare('INSERT OR REPLACE INTO blobs (name, data) VALUES (?, ?)');
         put.run('posts-file', token);
         put.run('posts-basis', basis);
