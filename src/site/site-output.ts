@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../archive/atomic-write.js';
 import { SamizdatError } from '../model/index.js';
-import { runAsideJob, runAsideTask, type AsideJobInput } from './aside/aside-tasks.js';
-import { AsideError, type AsideWriter } from './aside/aside-writer.js';
+import { errorPath, runAsideJob, runAsideTask, type AsideJobInput } from './aside/aside-tasks.js';
+import type { AsideWriter } from './aside/aside-writer.js';
 import { contentSignature } from './cache/signature.js';
 import type { SiteOutput } from './site-model.js';
 
@@ -189,8 +189,7 @@ export function createSiteOutput(
 /** A file a helper thread (or a job) could not write, or `what` it was making: one line. */
 function cannotWrite(err: unknown, what: string): SamizdatError {
   const message = (err as Error).message.split('\n')[0];
-  const path = err instanceof AsideError ? err.path : typeof (err as { path?: unknown }).path === 'string' ? (err as { path: string }).path : undefined;
-  return new SamizdatError('site', 'write', `build: cannot write ${path ?? what} (${message})`, { cause: err });
+  return new SamizdatError('site', 'write', `build: cannot write ${errorPath(err) ?? what} (${message})`, { cause: err });
 }
 
 /** The files of a build that kept some unchecked: in the last build's order, then the new ones. */

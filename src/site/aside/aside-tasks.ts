@@ -35,3 +35,9 @@ export function runAsideTask<K extends AsideTaskName>(name: K, input: AsideInput
 export function runAsideJob<K extends AsideJobName>(name: K, input: AsideJobInput<K>): AsideJobResult<K> {
   return (ASIDE_JOBS[name] as (input: AsideJobInput<K>) => AsideJobResult<K>)(input);
 }
+
+/** The file an error names (`path`: Node's file system errors, a job's, an AsideError), if any. */
+export function errorPath(err: unknown): string | undefined {
+  const path = (err as { path?: unknown } | undefined)?.path;
+  return typeof path === 'string' ? path : undefined;
+}

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { writeFileAtomic } from '../../archive/atomic-write.js';
-import { runAsideJob, runAsideTask } from './aside-tasks.js';
+import { errorPath, runAsideJob, runAsideTask } from './aside-tasks.js';
 import type { AsideReply, AsideRequest } from './aside-writer.js';
 
 /** Helper thread: makes and writes the files of each task or job it is sent, in turn (see aside-writer.ts). */
@@ -19,7 +19,7 @@ parentPort?.on('message', (request: AsideRequest) => {
     }
   } catch (err) {
     // A job names the file it could not write itself.
-    path ??= typeof (err as { path?: unknown })?.path === 'string' ? (err as { path: string }).path : undefined;
+    path ??= errorPath(err);
     reply = { id: request.id, error: { ...(path ? { path } : {}), message: String((err as Error)?.message ?? err).split('\n')[0]! } };
   }
   parentPort!.postMessage(reply);

@@ -64,7 +64,7 @@ export function* claimedShards(runs: SpillRuns, work: ShardWork): Generator<Made
 }
 
 /** How many groups claimedShards hands out: more than one, and another thread can help. */
-export const shardGroupCount = (work: Pick<ShardWork, 'shards' | 'partitions'>): number => Math.min(work.shards, work.partitions);
+export const shardGroupCount = (work: Pick<ShardWork, 'shards' | 'partitions'>): number => shardGroups(work.shards, work.partitions).length;
 
 /**
  * Which spill partitions make which shards. Shard s holds the keys whose hash ≡ s (mod shards)
