@@ -83,6 +83,42 @@ describe('posting lists and shards', () => {
     expect(Array.from(decodePostings(shard.get('vpn')!))).toEqual(dense);
   });
 
+  it('a posting batch gives each key its documents once and ascending, however many keys a document has', () => {
+    const next = random(7);
+    const b = new PostingBatch();
+    for (let round = 0; round < 2; round++) {
+      const want = new Map<string, number[]>();
+      const add = (key: number | string, doc: number): void => {
+        if (typeof key === 'string') b.addText(key, doc);
+        else b.addCode(key, doc);
+        const name = typeof key === 'string' ? `t:${key}` : `c:${key}`;
+        const docs = want.get(name) ?? [];
+        if (docs[docs.length - 1] !== doc) docs.push(doc);
+        want.set(name, docs);
+      };
+      // Documents restart at 0 after clear(); document 3 holds more keys than the repeat table's first size.
+      for (let doc = 0; doc < 40; doc++) {
+        const count = doc === 3 ? 20_000 : 1 + Math.floor(next() * 300);
+        for (let i = 0; i < count; i++) {
+          const r = next();
+          if (r < 0.05) add(`w${Math.floor(next() * 50)}`, doc);
+          else if (r < 0.1) add(2 ** 44 + Math.floor(next() * 1e6), doc);
+          else add(doc === 3 ? 0x4e00_0000 + i : 0x4e00 + Math.floor(next() * 400), doc);
+        }
+      }
+      const got = new Map<string, number[]>();
+      b.forEachList((code, text, docs, from, to) => {
+        const name = text === undefined ? `c:${code}` : `t:${text}`;
+        expect(got.has(name), name).toBe(false);
+        got.set(name, Array.from(docs.subarray(from, to)));
+      });
+      expect(got).toEqual(want);
+      expect(b.size).toBe([...want.values()].reduce((n, docs) => n + docs.length, 0));
+      b.clear();
+      expect(b.size).toBe(0);
+    }
+  });
+
   it('spill runs give back each key\'s whole list, held in memory or spilled to files alike', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'samizdat-spill-'));
     try {
