@@ -263,12 +263,18 @@ describe('passages', () => {
         theirs = totals.files;
         return totals;
       };
-      expect(figures(await index(helped, { targetShardBytes, shardHelper }))).toEqual(figures(stats));
+      expect(figures(await index(helped, { targetShardBytes, shardHelper, helperMinBytes: 0 }))).toEqual(figures(stats));
       expect(theirs, String(targetShardBytes)).toBeGreaterThan(0);
       expect(theirs).toBeLessThan(stats.shards);
       expect([...helped.keys()].sort()).toEqual([...alone.keys()].sort());
       for (const [rel, data] of alone) expect(Buffer.from(helped.get(rel)!).equals(Buffer.from(data)), rel).toBe(true);
     }
+    // A segment smaller than helperMinBytes (by default) is not worth the hand-over: no helper call.
+    let called = false;
+    const small = new Map<string, Uint8Array>();
+    await index(small, { targetShardBytes: 16, shardHelper: async () => ((called = true), noShards()) });
+    expect(called).toBe(false);
+    expect([...small.keys()].filter((rel) => rel.startsWith(SHARDS_FOLDER)).length).toBeGreaterThan(1);
   });
 
   it('are the same when the build\'s helper thread writes some of them, and a shard it cannot write fails the index naming it', async () => {
@@ -289,7 +295,7 @@ describe('passages', () => {
           waited = true;
         }
         into.set(rel, typeof data === 'string' ? new TextEncoder().encode(data) : data);
-      }, { tmpDir: dir, batchPostings: 1000, targetShardBytes: 16, shardHelper: (work) => (helper = job({ ...work, folder })) as Promise<ShardTotals> });
+      }, { tmpDir: dir, batchPostings: 1000, targetShardBytes: 16, helperMinBytes: 0, shardHelper: (work) => (helper = job({ ...work, folder })) as Promise<ShardTotals> });
     };
     try {
       const alone = new Map<string, Uint8Array>();

@@ -43,6 +43,8 @@ export interface SearchIndexOptions {
   readonly writeTexts?: TextsWrite;
   /** Makes some of the shards on another thread (see ShardWork): the site's build hands them to its helper thread. */
   readonly shardHelper?: ShardHelper;
+  /** The helper gets no part of a segment with fewer spilled bytes than this (see IndexCoreOptions). */
+  readonly helperMinBytes?: number;
 }
 
 /** Writes a batch of text files: [path relative to the search folder, text to gzip]. */
@@ -87,7 +89,7 @@ const TEXT_BATCH = 64;
 /** Part of every segment's id: bump when the shard format changes. */
 const SEGMENT_FORMAT = 'segment-2';
 
-export const SEARCH_DEFAULTS = { batchPostings: 4_000_000, targetShardBytes: 48 * 1024, prefixMax: 8, perFolder: 1000 } as const;
+export const SEARCH_DEFAULTS = { batchPostings: 4_000_000, targetShardBytes: 48 * 1024, prefixMax: 8, perFolder: 1000, helperMinBytes: 4 * 1024 * 1024 } as const;
 
 /**
  * Indexes one segment of the search index: posts given in index order, their passages numbered

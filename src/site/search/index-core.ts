@@ -12,6 +12,12 @@ export interface IndexCoreOptions {
   readonly targetShardBytes: number;
   /** Word prefixes indexed up to this many characters. */
   readonly prefixMax: number;
+  /**
+   * A helper makes shards only of a segment with at least this many spilled bytes: handing
+   * over writes every partition's runs to a file (256 appends, ~30–80 ms), and a small
+   * segment's shards take less to make than that.
+   */
+  readonly helperMinBytes: number;
 }
 
 export interface ShardStats {
@@ -55,7 +61,7 @@ export class IndexCore {
     while (shards * this.o.targetShardBytes < this.runs.bytes) shards *= 2;
     const work: ShardWork = { dir: this.dir, partitions: this.runs.partitions, shards, segment, next: new Int32Array(new SharedArrayBuffer(4)) };
     let theirs: Promise<ShardTotals> | undefined;
-    if (helper && shardGroupCount(work) > 1) {
+    if (helper && this.runs.bytes >= this.o.helperMinBytes && shardGroupCount(work) > 1) {
       this.runs.flush();
       theirs = helper(work);
       theirs.catch(() => undefined); // (awaited below, also when this thread fails first)
