@@ -62,13 +62,57 @@ function escapeText(s: string): string {
 }
 
 /** Elements that start a new line of text. */
-export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
+const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
   'p', 'div', 'br', 'hr', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'blockquote', 'pre', 'table', 'caption', 'tr', 'section', 'article', 'header', 'footer', 'aside',
   'main', 'nav', 'figure', 'figcaption', 'address', 'details', 'summary',
 ]);
 /** Elements whose content is not text a reader sees. */
-export const HIDDEN_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'template', 'noscript', 'title', 'iframe', 'svg', 'math', 'textarea', 'select']);
+const HIDDEN_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'template', 'noscript', 'title', 'iframe', 'svg', 'math', 'textarea', 'select']);
+
+/**
+ * The text a reader sees, gathered from the start tags, end tags and (decoded) text of an HTML
+ * fragment in order: the rules of htmlToText, for whatever reads the tags (a parser, or the scan
+ * of presentedText).
+ */
+export class VisibleText {
+  private readonly chunks: string[] = [];
+  private hiddenDepth = 0;
+  private preDepth = 0;
+
+  /** Inside an element whose content is not shown: text added now is dropped. */
+  get hidden(): boolean {
+    return this.hiddenDepth > 0;
+  }
+
+  open(name: string): void {
+    if (HIDDEN_ELEMENTS.has(name)) this.hiddenDepth++;
+    else if (BLOCK_ELEMENTS.has(name)) this.chunks.push('\n');
+    else if (name === 'td' || name === 'th') this.chunks.push(' ');
+    if (name === 'pre') this.preDepth++;
+  }
+
+  close(name: string): void {
+    if (HIDDEN_ELEMENTS.has(name)) this.hiddenDepth = Math.max(0, this.hiddenDepth - 1);
+    else if (BLOCK_ELEMENTS.has(name)) this.chunks.push('\n');
+    if (name === 'pre') this.preDepth = Math.max(0, this.preDepth - 1);
+  }
+
+  /** Text as it counts: whitespace runs as one space (inside <pre>, line breaks kept). */
+  add(piece: string): void {
+    if (this.hiddenDepth > 0) return;
+    this.chunks.push(this.preDepth > 0 ? piece.replace(/\r\n?/g, '\n').replace(/[^\S\n]+/g, ' ') : piece.replace(/\s+/g, ' '));
+  }
+
+  /** The pieces joined: one line break between lines, no empty lines, no runs of spaces. */
+  text(): string {
+    return this.chunks
+      .join('')
+      .replace(/ *\n[\n ]*/g, '\n')
+      .replace(/ {2,}/g, ' ')
+      .trim();
+  }
+}
 
 /**
  * The text a reader sees in an HTML fragment: entities decoded, script/style and the like
@@ -81,27 +125,16 @@ export function htmlToText(html: string): string {
 
 /** htmlToText, stopping the parser once about `limit` characters of text are collected. */
 function collectText(html: string, limit: number): string {
-  const chunks: string[] = [];
+  const visible = new VisibleText();
   let length = 0;
-  let hidden = 0;
-  let pre = 0;
   const parser: Parser = new Parser(
     {
-      onopentag(name) {
-        if (HIDDEN_ELEMENTS.has(name)) hidden++;
-        else if (BLOCK_ELEMENTS.has(name)) chunks.push('\n');
-        else if (name === 'td' || name === 'th') chunks.push(' ');
-        if (name === 'pre') pre++;
-      },
-      onclosetag(name) {
-        if (HIDDEN_ELEMENTS.has(name)) hidden = Math.max(0, hidden - 1);
-        else if (BLOCK_ELEMENTS.has(name)) chunks.push('\n');
-        if (name === 'pre') pre = Math.max(0, pre - 1);
-      },
+      onopentag: (name) => visible.open(name),
+      onclosetag: (name) => visible.close(name),
       ontext(text) {
-        if (hidden > 0 || length > limit) return;
+        if (visible.hidden || length > limit) return;
         const piece = text.length > limit - length ? text.slice(0, limit - length + 1) : text;
-        chunks.push(textPiece(piece, pre > 0));
+        visible.add(piece);
         length += piece.length;
         if (length > limit) parser.pause();
       },
@@ -110,21 +143,7 @@ function collectText(html: string, limit: number): string {
   );
   parser.write(html);
   parser.end();
-  return finishText(chunks);
-}
-
-/** A piece of text as it counts: whitespace runs as one space (inside <pre>, line breaks kept). */
-export function textPiece(piece: string, inPre: boolean): string {
-  return inPre ? piece.replace(/\r\n?/g, '\n').replace(/[^\S\n]+/g, ' ') : piece.replace(/\s+/g, ' ');
-}
-
-/** The pieces joined: one line break between lines, no empty lines, no runs of spaces. */
-export function finishText(chunks: readonly string[]): string {
-  return chunks
-    .join('')
-    .replace(/ *\n[\n ]*/g, '\n')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  return visible.text();
 }
 
 // Made on first use: loading its data costs a build that makes no title ~10 ms.

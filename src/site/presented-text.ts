@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { BLOCK_ELEMENTS, finishText, HIDDEN_ELEMENTS, textPiece } from '../content/text.js';
+import { VisibleText } from '../content/text.js';
 
 /** Void elements of the sanitizer's output: an opening tag that is also its end. */
 const VOID = new Set(['br', 'hr', 'img', 'wbr', 'source', 'col']);
@@ -11,26 +11,13 @@ const VOID = new Set(['br', 'hr', 'img', 'wbr', 'source', 'col']);
  * text: what the page shows, taken from the HTML the page was made of.
  */
 export function presentedText(html: string): string {
-  const chunks: string[] = [];
-  let hidden = 0;
-  let pre = 0;
-  const open = (name: string): void => {
-    if (HIDDEN_ELEMENTS.has(name)) hidden++;
-    else if (BLOCK_ELEMENTS.has(name)) chunks.push('\n');
-    else if (name === 'td' || name === 'th') chunks.push(' ');
-    if (name === 'pre') pre++;
-  };
-  const close = (name: string): void => {
-    if (HIDDEN_ELEMENTS.has(name)) hidden = Math.max(0, hidden - 1);
-    else if (BLOCK_ELEMENTS.has(name)) chunks.push('\n');
-    if (name === 'pre') pre = Math.max(0, pre - 1);
-  };
+  const visible = new VisibleText();
   for (let at = 0; at < html.length; ) {
     const lt = html.indexOf('<', at);
     const textEnd = lt < 0 ? html.length : lt;
-    if (textEnd > at && hidden === 0) {
+    if (textEnd > at && !visible.hidden) {
       const raw = html.slice(at, textEnd);
-      chunks.push(textPiece(raw.includes('&') ? decodeHTML(raw) : raw, pre > 0));
+      visible.add(raw.includes('&') ? decodeHTML(raw) : raw);
     }
     if (lt < 0) break;
     const gt = html.indexOf('>', lt);
@@ -39,12 +26,12 @@ export function presentedText(html: string): string {
     let nameEnd = lt + (closing ? 2 : 1);
     while (nameEnd < end && !/[\s/]/.test(html[nameEnd]!)) nameEnd++;
     const name = html.slice(lt + (closing ? 2 : 1), nameEnd).toLowerCase();
-    if (closing) close(name);
+    if (closing) visible.close(name);
     else {
-      open(name);
-      if (VOID.has(name)) close(name);
+      visible.open(name);
+      if (VOID.has(name)) visible.close(name);
     }
     at = end + 1;
   }
-  return finishText(chunks);
+  return visible.text();
 }
