@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATE_DIR } from '../../src/archive/archive.js';
 import { listPostFiles } from '../../src/archive/posts/list-posts.js';
@@ -175,6 +175,30 @@ describe('site cache: post entries', () => {
       expect(cache.posts<Row>(BASIS)).toEqual({ rows, documented: 500 });
       cache.close();
     }
+  });
+});
+
+describe('site cache: the document of earlier versions', () => {
+  it('(a plain array of rows) is still read, and the next save writes it by column', () => {
+    const file = join(dir, 'plain.db');
+    const doc = join(dir, 'plain-posts.v8');
+    let cache = SiteCache.open(file)!;
+    const rows = rowsOf(300);
+    cache.savePosts(rows, rows.map((row) => ({ file: row[0], pos: null, row })), BASIS);
+    cache.close();
+    const bytes = readFileSync(doc);
+    const head = bytes.subarray(0, bytes.indexOf(0x0a) + 1);
+    writeFileSync(doc, Buffer.concat([head, serialize(rows)]));
+    cache = SiteCache.open(file)!;
+    expect(cache.posts<Row>(BASIS)).toEqual({ rows, documented: 300 });
+    const more = rowsOf(2000, 300);
+    cache.savePosts([...rows, ...more], more.map((row) => ({ file: row[0], pos: null, row })), BASIS);
+    cache.close();
+    const after = readFileSync(doc);
+    expect(deserialize(after.subarray(after.indexOf(0x0a) + 1))).toMatchObject({ format: 'row-columns-1', rows: 2300 });
+    cache = SiteCache.open(file)!;
+    expect(cache.posts<Row>(BASIS)).toEqual({ rows: [...rows, ...more], documented: 2300 });
+    cache.close();
   });
 });
 
