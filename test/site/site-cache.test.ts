@@ -273,6 +273,24 @@ describe('site cache: pieces of output kept between builds', () => {
     expect(cache.memos(t0 + 10 * day).get('c')).toBeUndefined();
     cache.close();
   });
+
+  it('are saved as they come when a build saves more than once: each save writes what came since', () => {
+    const file = join(dir, 'memos-twice.db');
+    const t0 = Date.UTC(2026, 0, 1);
+    let cache = SiteCache.open(file)!;
+    const memos = cache.memos(t0);
+    memos.put('feed-a', 'A');
+    memos.save();
+    expect(memos.get('feed-a')).toBe('A'); // now read from the database
+    memos.put('feed-b', 'B');
+    memos.save();
+    memos.save();
+    cache.close();
+    cache = SiteCache.open(file)!;
+    const later = cache.memos(t0 + 86_400_000);
+    expect([later.get('feed-a'), later.get('feed-b')]).toEqual(['A', 'B']);
+    cache.close();
+  });
 });
 
 describe('site cache: what a build remembers', () => {

@@ -295,8 +295,9 @@ export class SiteCache {
 
   /**
    * Pieces of output kept between builds (SiteOutput.memo). New ones and the use of old ones are
-   * saved by `save`; pieces no build used for MEMO_DAYS are dropped then. A piece's last use is
-   * recorded to the day: an hourly build does not rewrite the rows of the hundreds it reads.
+   * saved by `save` (each call saves what came since the last); pieces no build used for
+   * MEMO_DAYS are dropped then. A piece's last use is recorded to the day: an hourly build does
+   * not rewrite the rows of the hundreds it reads.
    */
   memos(now = Date.now()): MemoStore & { save(): void } {
     const one = this.db.prepare<[string], { value: string; used: number }>('SELECT value, used FROM memos WHERE key = ?');
@@ -319,6 +320,8 @@ export class SiteCache {
           for (const key of used) if (!fresh.has(key)) touch.run(now, key);
           this.db.prepare('DELETE FROM memos WHERE used < ?').run(now - MEMO_DAYS * 86_400_000);
         })();
+        fresh.clear();
+        used.clear();
       },
     };
   }
