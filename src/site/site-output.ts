@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import { writeFileAtomic } from '../archive/atomic-write.js';
 import { SamizdatError } from '../model/index.js';
 import { errorPath, runAsideJob, runAsideTask, type AsideJobInput } from './aside/aside-tasks.js';
 import type { AsideWriter } from './aside/aside-writer.js';
 import { contentSignature } from './cache/signature.js';
 import type { SiteOutput } from './site-model.js';
+import { writeOutputFile } from './staged-output.js';
 
 /**
  * The files the last build wrote, with their signatures. A build that knows its changes looks
@@ -140,7 +140,7 @@ export function createSiteOutput(
           mkdirSync(dir, { recursive: true });
           madeDirs.add(dir);
         }
-        writeFileAtomic(abs, data);
+        writeOutputFile(abs, data);
       } catch (err) {
         throw new SamizdatError('site', 'write', `build: cannot write ${abs} (${(err as Error).message.split('\n')[0]})`, { cause: err });
       }

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
-import { writeFileAtomic } from '../../archive/atomic-write.js';
 import { errorPath, runAsideJob, runAsideTask } from './aside-tasks.js';
 import type { AsideReply, AsideRequest } from './aside-writer.js';
+import { writeOutputFile } from '../staged-output.js';
 
 /** Helper thread: makes and writes the files of each task or job it is sent, in turn (see aside-writer.ts). */
 parentPort?.on('message', (request: AsideRequest) => {
@@ -13,7 +13,7 @@ parentPort?.on('message', (request: AsideRequest) => {
       const data = runAsideTask(request.name, request.input);
       request.paths.forEach((p, i) => {
         path = p;
-        writeFileAtomic(p, data[i]!);
+        writeOutputFile(p, data[i]!);
       });
       reply = { id: request.id };
     }

@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '../../archive/atomic-write.js';
+import { writeOutputFile } from '../staged-output.js';
 import { encodePostings, encodeShard, type EncodedPostings } from './encode-shard.js';
 import { shardOfUtf8 } from './keys.js';
 import { shardName, SHARDS_FOLDER } from './searcher.js';
@@ -89,7 +89,7 @@ export function writeClaimedShards(input: ShardWork & { readonly folder: string 
   for (const shard of claimedShards(new SpillRuns(input.dir, input.partitions), input)) {
     const path = `${input.folder}/${shard.name}`;
     try {
-      writeFileAtomic(path, shard.data);
+      writeOutputFile(path, shard.data);
     } catch (err) {
       throw Object.assign(new Error((err as Error).message), { path });
     }

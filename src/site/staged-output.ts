@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
+import { TEMP_PREFIX, writeFileAtomic } from '../archive/atomic-write.js';
+import { SamizdatError } from '../model/index.js';
+
+/**
+ * A new output folder is built beside it under a temp name (readers and the archive skip
+ * TEMP_PREFIX names) and renamed into place once complete: it appears whole or not at all, and
+ * its files need no atomic write each. A temp file and a rename per file were a third of the
+ * system time of a full build's 21.8k files (20k 12-KB files in new folders: 1.3–1.9 s of
+ * system time against 0.8–0.9 s written directly).
+ */
+const STAGING_PREFIX = `${TEMP_PREFIX}site-`;
+
+/** A new, empty folder beside `outRoot` to build it in; folders left by builds of it cut short are removed. */
+export function stagingFolder(outRoot: string): string {
+  const parent = dirname(outRoot);
+  const mine = `${STAGING_PREFIX}${basename(outRoot)}-`;
+  mkdirSync(parent, { recursive: true });
+  for (const name of readdirSync(parent)) if (name.startsWith(mine)) rmSync(join(parent, name), { recursive: true, force: true });
+  const staging = join(parent, `${mine}${process.pid}-${randomBytes(4).toString('hex')}`);
+  mkdirSync(staging);
+  return staging;
+}
+
+/** Moves a completed staging folder to `outRoot`, which must not exist. */
+export function publishStaged(staging: string, outRoot: string): void {
+  try {
+    renameSync(staging, outRoot);
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new SamizdatError('site', 'write', `build: cannot move the new site from ${staging} to ${outRoot} (${(err as Error).message.split('\n')[0]})`, { cause: err });
+  }
+}
+
+/** Removes a staging folder whose build failed: nothing of it appears. */
+export function dropStaged(staging: string): void {
+  rmSync(staging, { recursive: true, force: true });
+}
+
+/**
+ * Writes a file of the site (absolute path): directly inside a staging folder, which appears
+ * whole; elsewhere atomically (a temp file renamed), as a reader may be looking.
+ */
+export function writeOutputFile(path: string, data: string | Uint8Array): void {
+  if (!path.includes(`${sep}${STAGING_PREFIX}`)) return writeFileAtomic(path, data);
+  let fd: number;
+  try {
+    fd = openSync(path, 'w');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(path, 'w');
+  }
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+  } finally {
+    closeSync(fd);
+  }
+}
