@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { removeTempFiles } from '../archive/atomic-write.js';
 import type { PostListing } from '../archive/posts/list-posts-alongside.js';
@@ -18,7 +18,7 @@ import { siteModel } from './post-content.js';
 import { presentedText } from './presented-text.js';
 import { canRunAlongside, runAlongside, type Presenting } from './run-alongside.js';
 import { SharedPages, sharedCounters } from './shared-pages.js';
-import { dropStaged, publishStaged, stagingFolder } from './staged-output.js';
+import { dropStaged, isMissing, publishStaged, stagingFolder } from './staged-output.js';
 import type { Generator, SiteModel, SiteOutput, SitePost, SiteSettings } from './site-model.js';
 import { sourceGroups } from './theme/groups.js';
 import { createSiteOutput, emptyRecord, isClaimed, previousOutputs, staleFiles, type MemoStore, type OutputRecord, type PreviousOutputs } from './site-output.js';
@@ -161,7 +161,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     if (mark !== undefined) dropMark(outRoot);
     // A new output folder is built beside it under a temp name and moved into place once
     // complete (see staged-output.ts): it appears whole, and its files need no atomic write each.
-    const staging = lstatSync(outRoot, { throwIfNoEntry: false }) ? undefined : stagingFolder(outRoot);
+    const staging = isMissing(outRoot) ? stagingFolder(outRoot) : undefined;
     try {
       await runGenerators(generators, model, {
         outRoot: staging ?? outRoot, previous, recalled, record, parallel, stageMs, ...(memos ? { memos } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}),

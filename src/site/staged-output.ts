@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { TEMP_PREFIX, writeFileAtomic } from '../archive/atomic-write.js';
 import { SamizdatError } from '../model/index.js';
@@ -13,14 +13,27 @@ import { SamizdatError } from '../model/index.js';
  */
 const STAGING_PREFIX = `${TEMP_PREFIX}site-`;
 
+/** Nothing (not even a link) is at `path`: a new output folder there is built aside. */
+export function isMissing(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) === undefined;
+  } catch {
+    return true; // a file where a folder of the path should be: building aside reports it
+  }
+}
+
 /** A new, empty folder beside `outRoot` to build it in; folders left by builds of it cut short are removed. */
 export function stagingFolder(outRoot: string): string {
   const parent = dirname(outRoot);
   const mine = `${STAGING_PREFIX}${basename(outRoot)}-`;
-  mkdirSync(parent, { recursive: true });
-  for (const name of readdirSync(parent)) if (name.startsWith(mine)) rmSync(join(parent, name), { recursive: true, force: true });
   const staging = join(parent, `${mine}${process.pid}-${randomBytes(4).toString('hex')}`);
-  mkdirSync(staging);
+  try {
+    mkdirSync(parent, { recursive: true });
+    for (const name of readdirSync(parent)) if (name.startsWith(mine)) rmSync(join(parent, name), { recursive: true, force: true });
+    mkdirSync(staging);
+  } catch (err) {
+    throw new SamizdatError('site', 'write', `build: cannot create ${staging} to build ${outRoot} in (${(err as Error).message.split('\n')[0]})`, { cause: err });
+  }
   return staging;
 }
 

@@ -75,6 +75,15 @@ describe('a new output folder', () => {
     await buildSite({ archiveDir: archive, outDir: join(dirname(out), 'site-d'), config: { title: 't' }, generators: [homePages] });
     expect(existsSync(other)).toBe(true);
   });
+
+  it('that cannot be made is reported in one line naming it', async () => {
+    writeFileSync(join(archive, 'a-file'), 'not a folder');
+    const out = join(archive, 'a-file', 'site');
+    const err: Error = await buildSite({ archiveDir: archive, outDir: out, config: { title: 't' }, generators: [homePages] }).then(() => new Error('built'), (e: Error) => e);
+    expect(err.message).toMatch(/^build: cannot create .+ to build .+ in \(.+\)$/);
+    expect(err.message).toContain(out);
+    expect(err.message).not.toContain('\n');
+  });
 });
 
 describe('writeOutputFile', () => {
