@@ -7,7 +7,7 @@ import { deserialize, serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATE_DIR } from '../../src/archive/archive.js';
 import { listPostFiles } from '../../src/archive/posts/list-posts.js';
-import { SiteCache, type CachedRows } from '../../src/site/cache/site-cache.js';
+import { SiteCache, type CachedRows, type RowEdit } from '../../src/site/cache/site-cache.js';
 import { readPostsDocument, siteCacheFile } from '../../src/site/cache/site-cache-files.js';
 import { loadSitePosts } from '../../src/site/load-posts.js';
 import { permalinkTemplate } from '../../src/site/permalink.js';
@@ -23,6 +23,8 @@ afterAll(async () => {
 type Row = readonly [file: string, stamp: string, title: string];
 const BASIS = 'v1';
 const rowsOf = (n: number, from = 0): Row[] => Array.from({ length: n }, (_, i) => [`_posts/${from + i}.md`, `s${from + i}`, `标题${from + i}`] as const);
+/** The edit of a row read from a file the cache has no row for. */
+const newRow = (row: Row): RowEdit<Row> => ({ file: row[0], pos: null, row });
 /** The rows a cache gives back, without the removed ones: what the loader pairs with the listing. */
 const present = (c: CachedRows<Row>): Row[] => c.rows.filter((r) => r !== undefined);
 
@@ -51,7 +53,7 @@ describe('site cache: post entries', () => {
     const file = siteCacheFile(archive);
     let cache = SiteCache.open(file)!;
     const first = rowsOf(50);
-    cache.savePosts(first, first.map((row) => ({ file: row[0], pos: null, row })), BASIS);
+    cache.savePosts(first, first.map(newRow), BASIS);
     cache.close();
     const early = await readPostsDocument(archive);
     expect(early?.length).toBeGreaterThan(0);
@@ -59,7 +61,7 @@ describe('site cache: post entries', () => {
     expect(cache.posts<Row>(BASIS, early)).toEqual({ rows: first, documented: 50 });
     // A build in between wrote a new document: the early bytes are not it, the file is.
     const second = rowsOf(60, 100);
-    cache.savePosts(second, second.map((row) => ({ file: row[0], pos: null, row })), BASIS, { reorder: true });
+    cache.savePosts(second, second.map(newRow), BASIS, { reorder: true });
     cache.close();
     cache = SiteCache.open(file)!;
     expect(cache.posts<Row>(BASIS, early)).toEqual({ rows: second, documented: 60 });
@@ -72,7 +74,7 @@ describe('site cache: post entries', () => {
     // A first build reads everything: the entries go straight into the document.
     let cache = SiteCache.open(file)!;
     const first = rowsOf(3000);
-    cache.savePosts(first, first.map((row) => ({ file: row[0], pos: null, row })), BASIS);
+    cache.savePosts(first, first.map(newRow), BASIS);
     expect(existsSync(join(dir, 'a-posts.v8'))).toBe(true);
     cache.close();
     cache = SiteCache.open(file)!;
@@ -91,7 +93,7 @@ describe('site cache: post entries', () => {
     const added = rowsOf(5, 5000);
     cache.savePosts(
       [...second.filter((r) => r[0] !== '_posts/2.md'), ...added],
-      [...added.map((row) => ({ file: row[0], pos: null, row })), { file: '_posts/2.md', pos: 2, row: null }],
+      [...added.map(newRow), { file: '_posts/2.md', pos: 2, row: null }],
       BASIS,
     );
     cache.close();
@@ -113,7 +115,7 @@ describe('site cache: post entries', () => {
     // Many changes are folded into a new document, in the order given.
     const many = rowsOf(1500, 10_000);
     const fifth = [...many, ...back4];
-    cache.savePosts(fifth, many.map((row) => ({ file: row[0], pos: null, row })), BASIS);
+    cache.savePosts(fifth, many.map(newRow), BASIS);
     expect(cache.posts<Row>(BASIS)).toEqual({ rows: fifth, documented: fifth.length });
 
     // Rows made on another basis (another version or settings) are not given back; saving
@@ -130,7 +132,7 @@ describe('site cache: post entries', () => {
     cache = SiteCache.open(file)!;
     cache.savePosts(sixth, [{ file: '_posts/9.md', pos: 0, row: ['_posts/9.md', 'x', 'y'] }], 'v2');
     expect(cache.posts<Row>('v2').rows).toEqual([]);
-    cache.savePosts(sixth, sixth.map((row) => ({ file: row[0], pos: null, row })), BASIS);
+    cache.savePosts(sixth, sixth.map(newRow), BASIS);
     cache.close();
 
     // The document is a file beside the database; one the database did not record (a save cut
@@ -151,7 +153,7 @@ describe('site cache: post entries', () => {
     writeFileSync(legacy, Buffer.from('token\n[]', 'utf16le'));
     let cache = SiteCache.open(file)!;
     const rows = rowsOf(500);
-    cache.savePosts(rows, rows.map((row) => ({ file: row[0], pos: null, row })), BASIS);
+    cache.savePosts(rows, rows.map(newRow), BASIS);
     expect(existsSync(legacy)).toBe(false);
     expect(cache.posts<Row>(BASIS)).toEqual({ rows, documented: 500 });
     cache.close();
@@ -169,7 +171,7 @@ describe('site cache: post entries', () => {
       lose();
       cache = SiteCache.open(file)!;
       expect(cache.posts<Row>(BASIS).rows).toEqual([]);
-      cache.savePosts(rows, rows.map((row) => ({ file: row[0], pos: null, row })), BASIS);
+      cache.savePosts(rows, rows.map(newRow), BASIS);
       cache.close();
       cache = SiteCache.open(file)!;
       expect(cache.posts<Row>(BASIS)).toEqual({ rows, documented: 500 });
@@ -184,7 +186,7 @@ describe('site cache: the document of earlier versions', () => {
     const doc = join(dir, 'plain-posts.v8');
     let cache = SiteCache.open(file)!;
     const rows = rowsOf(300);
-    cache.savePosts(rows, rows.map((row) => ({ file: row[0], pos: null, row })), BASIS);
+    cache.savePosts(rows, rows.map(newRow), BASIS);
     cache.close();
     const bytes = readFileSync(doc);
     const head = bytes.subarray(0, bytes.indexOf(0x0a) + 1);
@@ -192,7 +194,7 @@ describe('site cache: the document of earlier versions', () => {
     cache = SiteCache.open(file)!;
     expect(cache.posts<Row>(BASIS)).toEqual({ rows, documented: 300 });
     const more = rowsOf(2000, 300);
-    cache.savePosts([...rows, ...more], more.map((row) => ({ file: row[0], pos: null, row })), BASIS);
+    cache.savePosts([...rows, ...more], more.map(newRow), BASIS);
     cache.close();
     const after = readFileSync(doc);
     expect(deserialize(after.subarray(after.indexOf(0x0a) + 1))).toMatchObject({ format: 'row-columns-1', rows: 2300 });
@@ -208,7 +210,7 @@ describe('site cache: new stamps of unchanged rows', () => {
     const doc = join(dir, 'stamps-posts.v8');
     let cache = SiteCache.open(file)!;
     const first = rowsOf(3000);
-    cache.savePosts(first, first.map((row) => ({ file: row[0], pos: null, row })), BASIS);
+    cache.savePosts(first, first.map(newRow), BASIS);
     const written = readFileSync(doc);
     // A fresh clone: every file has a new mtime, the same bytes (many more than fold the changes into a new document).
     const clone: Row[] = first.map(([f, , t]) => [f, `clone ${f}`, t]);
