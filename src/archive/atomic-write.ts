@@ -32,23 +32,42 @@ export function writeFileAtomicStat(path: string, data: string | Uint8Array): Wr
   return write(path, data, true)!;
 }
 
-function write(path: string, data: string | Uint8Array, stat: boolean): WrittenFile | undefined {
-  const dir = dirname(path);
-  const temp = join(dir, `${TEMP_PREFIX}${RUN_TAG}-${++counter}`);
-  let fd: number;
+/**
+ * Writes a file in place, not atomically: a process killed mid-write leaves part of it. Only for
+ * files no reader can see yet (inside a folder that appears whole when renamed into place).
+ */
+export function writeFileDirect(path: string, data: string | Uint8Array): void {
+  const fd = openCreatingFolder(path, 'w');
   try {
-    fd = openSync(temp, 'wx');
-  } catch (err) {
-    // Create the folder only when missing: a mkdir per post costs more than the write.
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    mkdirSync(dir, { recursive: true });
-    fd = openSync(temp, 'wx');
+    writeAll(fd, data);
+  } finally {
+    closeSync(fd);
   }
+}
+
+/** Opens `path`, creating its folder only when missing: a mkdir per post costs more than the write. */
+function openCreatingFolder(path: string, flags: string): number {
+  try {
+    return openSync(path, flags);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    mkdirSync(dirname(path), { recursive: true });
+    return openSync(path, flags);
+  }
+}
+
+function writeAll(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+}
+
+function write(path: string, data: string | Uint8Array, stat: boolean): WrittenFile | undefined {
+  const temp = join(dirname(path), `${TEMP_PREFIX}${RUN_TAG}-${++counter}`);
+  const fd = openCreatingFolder(temp, 'wx');
   try {
     let written: WrittenFile | undefined;
     try {
-      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+      writeAll(fd, data);
       if (stat) {
         const st = fstatSync(fd);
         written = { size: st.size, mtimeMs: st.mtimeMs };
