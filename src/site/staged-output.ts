@@ -32,7 +32,7 @@ export function stagingFolder(outRoot: string): string {
     for (const name of readdirSync(parent)) if (name.startsWith(mine)) rmSync(join(parent, name), { recursive: true, force: true });
     mkdirSync(staging);
   } catch (err) {
-    throw new SamizdatError('site', 'write', `build: cannot create ${staging} to build ${outRoot} in (${(err as Error).message.split('\n')[0]})`, { cause: err });
+    throw new SamizdatError('site', 'write', `build: cannot make the output folder ${outRoot} (${(err as Error).message.split('\n')[0]})`, { cause: err });
   }
   return staging;
 }

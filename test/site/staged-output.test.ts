@@ -80,7 +80,7 @@ describe('a new output folder', () => {
     writeFileSync(join(archive, 'a-file'), 'not a folder');
     const out = join(archive, 'a-file', 'site');
     const err: Error = await buildSite({ archiveDir: archive, outDir: out, config: { title: 't' }, generators: [homePages] }).then(() => new Error('built'), (e: Error) => e);
-    expect(err.message).toMatch(/^build: cannot create .+ to build .+ in \(.+\)$/);
+    expect(err.message).toMatch(/^build: cannot make the output folder .+ \(.+\)$/);
     expect(err.message).toContain(out);
     expect(err.message).not.toContain('\n');
   });
