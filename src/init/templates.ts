@@ -29,6 +29,8 @@ export const GITIGNORE = `# samizdat's index and lock: a cache, rebuilt from _po
 .samizdat/
 # the built site
 _site/
+# files and folders being written (a new site is built beside _site/ and renamed into place)
+.samizdat-tmp-*
 `;
 
 // \${{ … }} below is GitHub Actions syntax, escaped from the template literal.

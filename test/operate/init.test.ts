@@ -29,7 +29,7 @@ describe('samizdat init', () => {
       title: 'samizdat mirror', description: expect.any(String), baseurl: '', permalink: '/:year-:month-:day/:title/', paginate: 50, timezone: 'Asia/Shanghai',
     });
     expect(parse(readFileSync(join(dir, '_config.yml'), 'utf8'))).toMatchObject({ url: '', baseurl: '' });
-    expect(readFileSync(join(dir, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['.samizdat/', '_site/']));
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['.samizdat/', '_site/', '.samizdat-tmp-*']));
 
     const wf = parse(readFileSync(join(dir, '.github/workflows/samizdat.yml'), 'utf8')) as Record<string, any>;
     expect(wf.on.schedule[0].cron).toMatch(/^\d+ \* \* \* \*$/);
