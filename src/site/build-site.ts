@@ -21,7 +21,7 @@ import { SharedPages, sharedCounters } from './shared-pages.js';
 import { dropStaged, isMissing, publishStaged, stagingFolder } from './staged-output.js';
 import type { Generator, SiteModel, SiteOutput, SitePost, SiteSettings } from './site-model.js';
 import { sourceGroups } from './theme/groups.js';
-import { createSiteOutput, emptyRecord, isClaimed, previousOutputs, staleFiles, type MemoStore, type OutputRecord, type PreviousOutputs } from './site-output.js';
+import { createSiteOutput, emptyRecord, isClaimed, previousOutputs, staleFiles, type KeptMemos, type MemoStore, type OutputRecord, type PreviousOutputs } from './site-output.js';
 import { knownZoneDays, learnZoneDays, zoneDayCount } from './zoned-time.js';
 
 /** What the build remembers of the theme and settings it last rendered with, and of the posts it saw. */
@@ -223,7 +223,7 @@ interface RunContext {
   /** Run generators marked `alongside` on worker threads. */
   readonly parallel: boolean;
   readonly stageMs: Record<string, number>;
-  readonly memos?: MemoStore & { save(): void };
+  readonly memos?: KeptMemos;
   readonly onProgress?: (done: number, generator: string) => void;
 }
 

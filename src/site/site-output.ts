@@ -31,6 +31,11 @@ export interface MemoStore {
   put(key: string, value: string): void;
 }
 
+/** A MemoStore that keeps its new pieces between builds: each `save` writes what came since the last. */
+export interface KeptMemos extends MemoStore {
+  save(): void;
+}
+
 /** What a build's output recorded: the files written or kept, with their signatures, and the rest of its report. */
 export interface OutputRecord {
   /** Files written or kept in this build → their signature, in the order they came. */

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { writeFileAtomic } from '../../archive/atomic-write.js';
-import type { MemoStore, PreviousOutputs } from '../site-output.js';
+import type { KeptMemos, PreviousOutputs } from '../site-output.js';
 import type { ZoneDays } from '../zoned-time.js';
 import { columnsToRows, rowsToColumns } from './row-columns.js';
 import { legacyPostsDocumentFile, postsDocumentFile } from './site-cache-files.js';
@@ -299,7 +299,7 @@ export class SiteCache {
    * MEMO_DAYS are dropped then. A piece's last use is recorded to the day: an hourly build does
    * not rewrite the rows of the hundreds it reads.
    */
-  memos(now = Date.now()): MemoStore & { save(): void } {
+  memos(now = Date.now()): KeptMemos {
     const one = this.db.prepare<[string], { value: string; used: number }>('SELECT value, used FROM memos WHERE key = ?');
     const fresh = new Map<string, string>();
     const used = new Set<string>();
