@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parse } from '../vendor/yaml.js';
 import { UsageError } from '../model/index.js';
 
 /** The Jekyll `_config.yml` keys samizdat reads (the legacy mirrors' own file). */

@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { Parser } from '../vendor/htmlparser2.js';
 import { UsageError } from '../model/index.js';
 
 export interface OpmlFeed {

@@ -1,4 +1,4 @@
-import { decodeHTMLAttribute } from 'entities';
+import { decodeHTMLAttribute } from '../vendor/entities.js';
 import { isTrackerImage } from './tracking.js';
 import { absolutizeUrl, stripTrackingParams } from './urls.js';
 import {

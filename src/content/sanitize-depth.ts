@@ -1,4 +1,4 @@
-import { decodeHTML } from 'entities';
+import { decodeHTML } from '../vendor/entities.js';
 
 /**
  * htmlparser2 keeps its stack of open elements with Array#unshift, so parsing costs O(depth²):

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Parser } from 'htmlparser2';
+import { Parser } from '../vendor/htmlparser2.js';
 import { describe, expect, it } from 'vitest';
 import { sanitizeHtml } from './sanitize.js';
 import { htmlToText, toOneLine } from './text.js';

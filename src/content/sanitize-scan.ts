@@ -1,5 +1,5 @@
-import { Parser } from 'htmlparser2';
-import { decodeHTMLAttribute } from 'entities';
+import { Parser } from '../vendor/htmlparser2.js';
+import { decodeHTMLAttribute } from '../vendor/entities.js';
 import { videoWatchUrl } from './embeds.js';
 
 /** How the source closed a start tag: `<br>`, `<br/>` or `<br />`. */

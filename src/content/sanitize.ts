@@ -1,4 +1,4 @@
-import sanitize from 'sanitize-html';
+import sanitize from '../vendor/sanitize-html.js';
 import { cleanElement } from './sanitize-attributes.js';
 import {
   ALLOWED_TAGS,

@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { Parser } from '../vendor/htmlparser2.js';
 
 export { toOneLine } from './one-line.js';
 

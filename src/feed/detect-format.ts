@@ -1,4 +1,4 @@
-import type { Document } from 'domhandler';
+import type { Document } from '../vendor/domhandler.js';
 import type { FeedFormat } from '../model/index.js';
 import { excerpt, feedError } from './feed-error.js';
 import { FeedElement } from './feed-node.js';

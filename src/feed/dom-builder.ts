@@ -1,5 +1,5 @@
-import { Document, Text, isText } from 'domhandler';
-import type { ChildNode, ParentNode } from 'domhandler';
+import { Document, Text, isText } from '../vendor/domhandler.js';
+import type { ChildNode, ParentNode } from '../vendor/domhandler.js';
 import { FeedElement, RawText } from './feed-node.js';
 import type { KeyInfo } from './feed-node.js';
 import { elementKey, ROOT_SCOPE } from './namespaces.js';

@@ -1,6 +1,6 @@
-import type { AnyNode } from 'domhandler';
-import { isTag, isText } from 'domhandler';
-import { decodeHTMLStrict } from 'entities';
+import type { AnyNode } from '../vendor/domhandler.js';
+import { isTag, isText } from '../vendor/domhandler.js';
+import { decodeHTMLStrict } from '../vendor/entities.js';
 import { FeedElement, RawText } from './feed-node.js';
 
 /**

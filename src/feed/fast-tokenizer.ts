@@ -1,4 +1,4 @@
-import { Tokenizer } from 'htmlparser2';
+import { Tokenizer } from '../vendor/htmlparser2.js';
 
 /** The htmlparser2 internals the override uses (plain fields at runtime, private in its types). */
 interface TokenizerState {

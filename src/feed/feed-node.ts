@@ -1,4 +1,4 @@
-import { Element, Text } from 'domhandler';
+import { Element, Text } from '../vendor/domhandler.js';
 
 /** What the builder knows about an element name in a namespace scope (computed once). */
 export interface KeyInfo {

@@ -1,4 +1,4 @@
-import { decodeHTMLStrict } from 'entities';
+import { decodeHTMLStrict } from '../vendor/entities.js';
 
 /** Plain text of an HTML fragment (for titles given as HTML): tags dropped, entities decoded. */
 export function htmlToText(html: string): string {

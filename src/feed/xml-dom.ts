@@ -1,5 +1,5 @@
-import { Parser } from 'htmlparser2';
-import type { Document } from 'domhandler';
+import { Parser } from '../vendor/htmlparser2.js';
+import type { Document } from '../vendor/domhandler.js';
 import { FastTokenizer } from './fast-tokenizer.js';
 import { FeedDomBuilder } from './dom-builder.js';
 

@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { Parser } from '../vendor/htmlparser2.js';
 
 /** The types a page's `<link rel="alternate">` uses to announce a feed. */
 const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/feed+json']);

@@ -1,4 +1,4 @@
-import { decodeHTML } from 'entities';
+import { decodeHTML } from '../vendor/entities.js';
 
 /**
  * A title, source or author for display. Legacy posts often hold HTML entities in titles

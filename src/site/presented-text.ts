@@ -1,4 +1,4 @@
-import { decodeHTML } from 'entities';
+import { decodeHTML } from '../vendor/entities.js';
 import { VisibleText } from '../content/text.js';
 
 /** Void elements of the sanitizer's output: an opening tag that is also its end. */

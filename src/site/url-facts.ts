@@ -1,5 +1,5 @@
 import { indentContinuations } from '../archive/posts/read-post.js';
-import { parseDocument, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { parseDocument, type DocumentOptions, type ParseOptions, type SchemaOptions } from '../vendor/yaml.js';
 import type { UrlFacts } from './permalink.js';
 import { simpleFrontMatter, type SimpleFrontMatter } from './simple-front-matter.js';
 import { parseFrontMatterDate } from './zoned-time.js';

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parse } from '../../vendor/yaml.js';
 import { indentContinuations } from '../posts/read-post.js';
 import { doubleQuoted } from '../posts/yaml-scalars.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse } from '../../vendor/yaml.js';
 import { seedPost, seedText } from '../../../test/helpers/seed.js';
 import type { Post } from '../../model/index.js';
 import { formatPost } from './format-post.js';

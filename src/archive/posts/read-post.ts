@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parse } from '../../vendor/yaml.js';
 import type { Post } from '../../model/index.js';
 import { unwrapRaw } from './liquid.js';
 

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parse } from '../../vendor/yaml.js';
 
 /**
  * Front matter is written by hand so ordinary values come out byte for byte as the

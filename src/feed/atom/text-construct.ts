@@ -1,4 +1,4 @@
-import { isText } from 'domhandler';
+import { isText } from '../../vendor/domhandler.js';
 import { hasElementChildren, serializeChildren, textOf } from '../dom-text.js';
 import { FeedElement } from '../feed-node.js';
 
