@@ -2,9 +2,10 @@ import { listPostFilesAlongside, type PostListing } from '../archive/posts/list-
 import type { RowEdit, SiteCache } from './cache/site-cache.js';
 import { matchRows } from './match-rows.js';
 import { unmodifiedGitDigests } from './git-digests.js';
-import { restamped, rowDigest, rowPost, rowProblems, rowSkipReason, ROW_VERSION, sameRead, type PostRow } from './post-row.js';
+import { restamped, rowDigest, rowPost, rowProblems, rowSkipReason, rowUrl, ROW_VERSION, sameRead, type PostRow } from './post-row.js';
 import { readRowsAlongside, type RowJob } from './read-rows-alongside.js';
 import type { SitePost } from './site-model.js';
+import { urlOwners, type UrlOwners } from './url-owners.js';
 
 export type { SitePost } from './site-model.js';
 
@@ -136,26 +137,21 @@ export async function loadSitePosts(
     }
   });
   loaded.sort(byDateThenFile);
-  const byUrl = new Map<string, SitePost>();
-  const collided: string[] = [];
-  for (const p of loaded) {
-    const earlier = byUrl.get(p.url);
-    if (earlier) {
-      warnings.push(`${earlier.file}: same URL ${p.url} as ${p.file}, which replaces it`);
-      collided.push(earlier.file, p.file);
-    }
-    byUrl.set(p.url, p);
-  }
+  // With the cache, a URL can be shared only if it was at the last build, or is a post's read
+  // again or gone since (the URLs of unchanged rows are as they were): only those are checked.
+  const lastShared = cached.length ? sharedUrls(options.cache?.postsNote()) : undefined;
+  const suspects = lastShared && new Set([...lastShared, ...readNow.map((p) => p.url), ...[...was.values()].flatMap((row) => rowUrl(row) ?? [])]);
+  const owners = urlOwners(loaded, warnings, suspects);
   const cache = options.cache;
   // Reports by file: the listing's skipped links and the posts' own reasons come in one order.
   skipped.sort();
   warnings.sort();
   return {
     // Each URL's post in its own place by date (a Map keeps the place of the URL's first post).
-    posts: (collided.length ? loaded.filter((p) => byUrl.get(p.url) === p) : loaded).reverse(), skipped, warnings, read: jobs.length,
+    posts: (owners.collided.length ? loaded.filter((p) => owners.wins(p)) : loaded).reverse(), skipped, warnings, read: jobs.length,
     changed: changed.length + unmatched.length,
-    ...(cache ? { changes: postChanges(new Set(changed), readNow, was, byUrl, collided) } : {}),
-    save: () => cache?.savePosts(rowOf, edits, basis, { reorder }),
+    ...(cache ? { changes: postChanges(new Set(changed), readNow, was, owners) } : {}),
+    save: () => cache?.savePosts(rowOf, edits, basis, { reorder, note: JSON.stringify(owners.shared) }),
   };
 }
 
@@ -164,13 +160,21 @@ function byDateThenFile(a: SitePost, b: SitePost): number {
   return a.post.date - b.post.date || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }
 
+/** The URLs shared by several posts at the last build, as its note says; none when it says nothing. */
+function sharedUrls(note: string | undefined): string[] | undefined {
+  try {
+    const urls: unknown = JSON.parse(note ?? 'null');
+    return Array.isArray(urls) && urls.every((u) => typeof u === 'string') ? urls : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Files to read again from which git is asked first (spawning it costs more than reading a few hundred). */
 const ASK_GIT_FROM = 500;
 
 /** The changes since the cache was saved, oldest first (as the model lists posts, reversed); see PostChanges. */
-function postChanges(
-  files: Set<string>, read: readonly SitePost[], was: ReadonlyMap<string, PostRow>, byUrl: ReadonlyMap<string, SitePost>, collided: readonly string[],
-): PostChanges {
+function postChanges(files: Set<string>, read: readonly SitePost[], was: ReadonlyMap<string, PostRow>, owners: UrlOwners): PostChanges {
   const before: SitePost[] = [];
   for (const row of was.values()) {
     const post = rowPost(row);
@@ -179,11 +183,11 @@ function postChanges(
   // Two posts with one URL: which one the last build showed is not recorded. When a change
   // touches such a URL, the build checks every page rather than guess.
   const urls = new Set<string>();
-  let ambiguous = collided.some((f) => files.has(f));
+  let ambiguous = owners.collided.some((f) => files.has(f));
   for (const b of before) {
-    const owner = byUrl.get(b.url);
+    const owner = owners.ownerOf(b.url);
     if (urls.has(b.url) || (owner && !files.has(owner.file))) ambiguous = true;
     urls.add(b.url);
   }
-  return { files, now: read.filter((p) => byUrl.get(p.url) === p).sort(byDateThenFile), before: before.sort(byDateThenFile), ambiguous };
+  return { files, now: read.filter((p) => owners.wins(p)).sort(byDateThenFile), before: before.sort(byDateThenFile), ambiguous };
 }

@@ -62,6 +62,9 @@ export function rowPost(row: PostRow): SitePost | undefined {
   return { file, post, url, outPath: outputPath(url), digest, ...(extra?.redirectFrom?.length ? { redirectFrom: extra.redirectFrom } : {}) };
 }
 
+/** The URL of a post row's page; undefined for other rows. */
+export const rowUrl = (row: PostRow): string | undefined => (row[2] === POST ? row[8] : undefined);
+
 /** The digest of a post row's file (see postDigest); undefined for other rows. */
 export const rowDigest = (row: PostRow): string | undefined => (row[2] === POST ? row[10] : undefined);
 

@@ -246,6 +246,38 @@ describe('site cache: new stamps of unchanged rows', () => {
   });
 });
 
+describe('site cache: the note saved with the rows', () => {
+  it('is given back while the rows are those it was saved with, and not after a save of changed posts without it', () => {
+    const file = join(dir, 'note.db');
+    let cache = SiteCache.open(file)!;
+    expect(cache.postsNote()).toBeUndefined();
+    const rows = rowsOf(5);
+    cache.savePosts(rows, rows.map(newRow), BASIS, { note: '["/a/"]' });
+    cache.close();
+    cache = SiteCache.open(file)!;
+    expect(cache.postsNote()).toBe('["/a/"]');
+    // A build that changed nothing but what it notes (the first of a version that keeps a note) saves it.
+    cache.savePosts(rows, [], BASIS, { note: '[]' });
+    expect(cache.postsNote()).toBe('[]');
+    // New stamps change no post: the note holds.
+    const restamped = rows.map(([f, , t]): Row => [f, 'new stamp', t]);
+    cache.savePosts(restamped, restamped.map((row, pos) => ({ file: row[0], pos, row, restamp: true })), BASIS, { note: '[]' });
+    expect(cache.postsNote()).toBe('[]');
+    // Posts changed by a version that knows no note (it counts the generation on, leaves the note): not given back.
+    const older = new Database(file);
+    older.prepare("UPDATE blobs SET data = ? WHERE name = 'posts-generation'").run(String(Number(cache.postsGeneration()) + 1));
+    older.close();
+    expect(cache.postsNote()).toBeUndefined();
+    // A save without a note leaves none.
+    const more = rowsOf(1, 5);
+    cache.savePosts([...restamped, ...more], more.map(newRow), BASIS, { note: '["/b/"]' });
+    expect(cache.postsNote()).toBe('["/b/"]');
+    cache.savePosts(restamped, [{ file: '_posts/5.md', pos: null, row: null }], BASIS);
+    expect(cache.postsNote()).toBeUndefined();
+    cache.close();
+  });
+});
+
 describe('site cache: pieces of output kept between builds', () => {
   it('gives back what a completed build made, keeps what builds use, and drops what none used for a week', () => {
     const file = join(dir, 'memos.db');

@@ -172,21 +172,37 @@ export class SiteCache {
     return this.blob('posts-generation') ?? '0';
   }
 
+  /** The note saved with the rows (see savePosts), while they are the rows it was saved with. */
+  postsNote(): string | undefined {
+    try {
+      const saved = JSON.parse(this.blob('posts-note') ?? 'null') as { generation?: unknown; note?: unknown } | null;
+      return saved?.generation === this.postsGeneration() && typeof saved.note === 'string' ? saved.note : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /**
    * Records the posts of this build, made on `basis` (see posts()): `rows` are all of them, in
    * the order the next build will likely list them; `edits` the files read again or gone.
    * `reorder`: the document is rewritten in the order of `rows` even if little changed.
+   * `note`: what the loader derived from these rows and wants back with them (see postsNote).
    */
   savePosts<R extends readonly [string, ...unknown[]]>(
-    rows: readonly R[], edits: readonly RowEdit<R>[], basis: string, { reorder = false }: { reorder?: boolean } = {},
+    rows: readonly R[], edits: readonly RowEdit<R>[], basis: string, { reorder = false, note }: { reorder?: boolean; note?: string } = {},
   ): void {
     const postsChanged = edits.some((e) => !e.restamp);
     const sameBasis = this.blob('posts-basis') === basis;
-    if (sameBasis && edits.length === 0 && !reorder && !this.documentLost) return;
+    const sameNote = note === this.postsNote();
+    if (sameBasis && edits.length === 0 && !reorder && !this.documentLost && sameNote) return;
     const pending = this.db.prepare<[], number>('SELECT count(*) FROM post_row_edits').pluck().get() ?? 0;
     this.db.transaction(() => {
       // (Rows only put in another order, or only given new stamps, change no post: the generation stays.)
       if (postsChanged || !sameBasis) this.db.prepare("INSERT OR REPLACE INTO blobs (name, data) VALUES ('posts-generation', ?)").run(String(Number(this.postsGeneration()) + 1));
+      // The note holds for the rows of this generation: a save that changes posts without one
+      // (by a version that knows no note) leaves a note of an older generation, not used.
+      if (note === undefined) this.db.exec("DELETE FROM blobs WHERE name = 'posts-note'");
+      else this.db.prepare("INSERT OR REPLACE INTO blobs (name, data) VALUES ('posts-note', ?)").run(JSON.stringify({ generation: this.postsGeneration(), note }));
       // New stamps of rows of the document go beside it, unless the row itself is a change
       // kept in the table (its stamp goes there with it).
       const inTable = new Set(this.db.prepare<[], string>('SELECT file FROM post_row_edits').pluck().all());
