@@ -2,7 +2,7 @@ import { VERSION } from '../../version.js';
 import { signature } from '../cache/signature.js';
 import { themeSignature } from '../cache/theme-signature.js';
 import type { SiteModel, SiteOutput, SitePost } from '../site-model.js';
-import { sourcePath } from '../source-path.js';
+import { sourceGroups } from '../theme/groups.js';
 import { absoluteUrl, siteBase } from './absolute-url.js';
 import { feedsCodeSignature } from './code-signature.js';
 import { feedEntry, plainText, uuidUrn, type FeedChannel, type FeedEntry } from './feed-entry.js';
@@ -78,23 +78,17 @@ export async function writeFeeds(model: SiteModel, out: SiteOutput, limit = DEFA
 /**
  * The site's feed first, then one per source folder, each holding its newest `limit` posts
  * (posts come newest first). Sources are grouped by folder, so names that share a folder
- * share a feed, named after the newest post's source.
+ * share a feed, named after the newest post's source. (The source groups are the pages'
+ * own, made once per build: no walk of every post here.)
  */
 function groupFeeds(posts: readonly SitePost[], limit: number, siteTitle: string): FeedGroup[] {
   const size = Math.max(0, Math.floor(limit));
   const site: FeedGroup = { folder: '', title: siteTitle, posts: posts.slice(0, size) };
-  const bySource = new Map<string, FeedGroup>();
-  for (const p of posts) {
-    const folder = sourcePath(p.post.site);
-    let g = bySource.get(folder);
-    if (!g) {
-      const name = plainText(p.post.site);
-      g = { folder, title: name ? `${name} – ${siteTitle}` : siteTitle, posts: [] };
-      bySource.set(folder, g);
-    }
-    if (g.posts.length < size) g.posts.push(p);
-  }
-  return [site, ...bySource.values()];
+  const sources = sourceGroups(posts).map((g): FeedGroup => {
+    const name = plainText(g.posts[0]!.post.site);
+    return { folder: g.folder, title: name ? `${name} – ${siteTitle}` : siteTitle, posts: g.posts.slice(0, size) };
+  });
+  return [site, ...sources];
 }
 
 /** The posts the feeds carry: the site's and each source's newest `limit`. */
