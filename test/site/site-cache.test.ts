@@ -25,6 +25,8 @@ const BASIS = 'v1';
 const rowsOf = (n: number, from = 0): Row[] => Array.from({ length: n }, (_, i) => [`_posts/${from + i}.md`, `s${from + i}`, `标题${from + i}`] as const);
 /** The edit of a row read from a file the cache has no row for. */
 const newRow = (row: Row): RowEdit<Row> => ({ file: row[0], pos: null, row });
+/** The edit of a row of the document (at `pos`) whose file has a new mtime, the same bytes. */
+const restampedRow = (row: Row, pos: number): RowEdit<Row> => ({ file: row[0], pos, row, restamp: true });
 /** A document file's first line (its token, with the line break) and the serialized rows after it. */
 const documentParts = (bytes: Buffer): { head: Buffer; body: Buffer } => {
   const at = bytes.indexOf(0x0a) + 1;
@@ -217,7 +219,7 @@ describe('site cache: new stamps of unchanged rows', () => {
     const written = readFileSync(doc);
     // A fresh clone: every file has a new mtime, the same bytes (many more than fold the changes into a new document).
     const clone: Row[] = first.map(([f, , t]) => [f, `clone ${f}`, t]);
-    cache.savePosts(clone, clone.map((row, pos) => ({ file: row[0], pos, row, restamp: true })), BASIS);
+    cache.savePosts(clone, clone.map(restampedRow), BASIS);
     expect(readFileSync(doc).equals(written)).toBe(true);
     cache.close();
     cache = SiteCache.open(file)!;
@@ -227,13 +229,13 @@ describe('site cache: new stamps of unchanged rows', () => {
     const edited: Row = ['_posts/7.md', 'edited', '改过'];
     const later = clone.map((r) => (r[0] === '_posts/7.md' ? edited : r[0] === '_posts/8.md' ? (['_posts/8.md', 'touched', r[2]] as const) : r)).filter((r) => r[0] !== '_posts/9.md');
     cache.savePosts(later, [
-      { file: '_posts/7.md', pos: 7, row: edited }, { file: '_posts/8.md', pos: 8, row: later[8]!, restamp: true }, { file: '_posts/9.md', pos: 9, row: null },
+      { file: '_posts/7.md', pos: 7, row: edited }, restampedRow(later[8]!, 8), { file: '_posts/9.md', pos: 9, row: null },
     ], BASIS);
     expect(present(cache.posts<Row>(BASIS))).toEqual(later);
     // A row kept in the table of changes takes its new stamp there: the table's row is the one given back.
     const touched: Row = ['_posts/7.md', 'touched again', '改过'];
     const last = later.map((r) => (r[0] === '_posts/7.md' ? touched : r));
-    cache.savePosts(last, [{ file: '_posts/7.md', pos: 7, row: touched, restamp: true }], BASIS);
+    cache.savePosts(last, [restampedRow(touched, 7)], BASIS);
     expect(present(cache.posts<Row>(BASIS))).toEqual(last);
     expect(readFileSync(doc).equals(written)).toBe(true);
 
@@ -261,7 +263,7 @@ describe('site cache: the note saved with the rows', () => {
     expect(cache.postsNote()).toBe('[]');
     // New stamps change no post: the note holds.
     const restamped = rows.map(([f, , t]): Row => [f, 'new stamp', t]);
-    cache.savePosts(restamped, restamped.map((row, pos) => ({ file: row[0], pos, row, restamp: true })), BASIS, { note: '[]' });
+    cache.savePosts(restamped, restamped.map(restampedRow), BASIS, { note: '[]' });
     expect(cache.postsNote()).toBe('[]');
     // Posts changed by a version that knows no note (it counts the generation on, leaves the note): not given back.
     const older = new Database(file);
