@@ -147,7 +147,7 @@ export async function loadSitePosts(
   skipped.sort();
   warnings.sort();
   return {
-    // Each URL's post in its own place by date (a Map keeps the place of the URL's first post).
+    // Each URL's post in its own place by date (the owners' map keeps the place of the URL's first post).
     posts: (owners.collided.length ? loaded.filter((p) => owners.wins(p)) : loaded).reverse(), skipped, warnings, read: jobs.length,
     changed: changed.length + unmatched.length,
     ...(cache ? { changes: postChanges(new Set(changed), readNow, was, owners) } : {}),
